@@ -1,0 +1,43 @@
+package io.ringway.storage.node;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded storage node ({@code ringway.storage.*}).
+ *
+ * @param enabled whether this process runs a storage node (off when the gateway fronts a real
+ *     Swift cluster, or runs as a gateway only)
+ * @param bindIp address the node's servers listen on (Swift's {@code bind_ip})
+ * @param servers which of the account, container and object servers this node runs
+ * @param accountPort port of the account server (Swift's default 6202; 0 picks a free one)
+ * @param containerPort port of the container server (6201)
+ * @param objectPort port of the object server (6200)
+ * @param devices the directory holding one subdirectory per device (Swift's {@code devices})
+ * @param deviceNames the devices created under {@code devices} at start when missing
+ * @param mountCheck require devices to be mount points (Swift's {@code mount_check})
+ */
+@ConfigurationProperties("ringway.storage")
+public record StorageNodeProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("127.0.0.1") String bindIp,
+        @DefaultValue({"account", "container", "object"}) Set<ServerType> servers,
+        @DefaultValue("6202") int accountPort,
+        @DefaultValue("6201") int containerPort,
+        @DefaultValue("6200") int objectPort,
+        @DefaultValue("./data") Path devices,
+        @DefaultValue({"d1", "d2", "d3"}) List<String> deviceNames,
+        @DefaultValue("false") boolean mountCheck) {
+
+    /** The configured port of a server type. */
+    public int port(ServerType type) {
+        return switch (type) {
+            case ACCOUNT -> accountPort;
+            case CONTAINER -> containerPort;
+            case OBJECT -> objectPort;
+        };
+    }
+}
