@@ -28,7 +28,7 @@ public record StorageNodeProperties(
         @DefaultValue("6202") int accountPort,
         @DefaultValue("6201") int containerPort,
         @DefaultValue("6200") int objectPort,
-        @DefaultValue("./data") Path devices,
+        @DefaultValue("./data/node") Path devices,
         @DefaultValue({"d1", "d2", "d3"}) List<String> deviceNames,
         @DefaultValue("false") boolean mountCheck) {
 
