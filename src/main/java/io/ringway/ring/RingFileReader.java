@@ -45,10 +45,9 @@ public final class RingFileReader {
         requireNonNull(file, "file");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
             return read(in);
-        } catch (IllegalArgumentException | JacksonException e) {
-            throw new IOException("ring file " + file + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new IOException("ring file " + file + ": " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException | JacksonException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException("ring file " + file + ": " + reason, e);
         }
     }
 
