@@ -18,14 +18,6 @@ final class ConfigFile {
 
     private static final String DEFAULT_SECTION = "DEFAULT";
 
-    private final Map<String, Map<String, String>> sections;
-    private final Map<String, String> defaults;
-
-    private ConfigFile(Map<String, Map<String, String>> sections, Map<String, String> defaults) {
-        this.sections = sections;
-        this.defaults = defaults;
-    }
-
     static ConfigFile parse(String text) {
         Map<String, Map<String, StringBuilder>> raw = new LinkedHashMap<>();
         Map<String, StringBuilder> current = null;
@@ -77,6 +69,14 @@ final class ConfigFile {
         });
         Map<String, String> defaults = sections.remove(DEFAULT_SECTION);
         return new ConfigFile(sections, defaults == null ? Map.of() : defaults);
+    }
+
+    private final Map<String, Map<String, String>> sections;
+    private final Map<String, String> defaults;
+
+    private ConfigFile(Map<String, Map<String, String>> sections, Map<String, String> defaults) {
+        this.sections = sections;
+        this.defaults = defaults;
     }
 
     /** Section names in file order, without {@code DEFAULT}. */

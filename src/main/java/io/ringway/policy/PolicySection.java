@@ -24,9 +24,6 @@ final class PolicySection {
     private static final List<String> FEDERATED_OPTIONS =
             List.of("name", "aliases", "policy_type", "default", "deprecated", "target");
 
-    private PolicySection() {
-    }
-
     static StoragePolicy parse(String section, Map<String, String> options) {
         String where = section + ": ";
         int index = index(section.substring(PREFIX.length()), where);
@@ -70,6 +67,20 @@ final class PolicySection {
         return new ReplicationPolicy(index, name, aliases, isDefault, deprecated);
     }
 
+    /** Swift's {@code list_from_csv}. */
+    static List<String> listFromCsv(String csv) {
+        List<String> values = new ArrayList<>();
+        for (String value : csv.split(",", -1)) {
+            if (!value.strip().isEmpty()) {
+                values.add(value.strip());
+            }
+        }
+        return values;
+    }
+
+    private PolicySection() {
+    }
+
     private static int index(String text, String where) {
         try {
             int index = Integer.parseInt(text.strip());
@@ -103,17 +114,6 @@ final class PolicySection {
             }
         }
         names.add(name);
-    }
-
-    /** Swift's {@code list_from_csv}. */
-    static List<String> listFromCsv(String csv) {
-        List<String> values = new ArrayList<>();
-        for (String value : csv.split(",", -1)) {
-            if (!value.strip().isEmpty()) {
-                values.add(value.strip());
-            }
-        }
-        return values;
     }
 
     /** Swift's {@code config_true_value}. */

@@ -27,12 +27,6 @@ public record SwiftConf(HashPath hashPath, StoragePolicies policies, SwiftConstr
     /** The file name inside the swift directory ({@code /etc/swift}). */
     public static final String FILE_NAME = "swift.conf";
 
-    public SwiftConf {
-        requireNonNull(hashPath, "hashPath");
-        requireNonNull(policies, "policies");
-        requireNonNull(constraints, "constraints");
-    }
-
     /** Reads {@code swiftDir/swift.conf}. Blocking: call at startup. */
     public static SwiftConf load(Path swiftDir) {
         Path file = requireNonNull(swiftDir, "swiftDir").resolve(FILE_NAME);
@@ -71,4 +65,11 @@ public record SwiftConf(HashPath hashPath, StoragePolicies policies, SwiftConstr
                 : SwiftConstraints.DEFAULTS;
         return new SwiftConf(hashPath, new StoragePolicies(policies), constraints);
     }
+
+    public SwiftConf {
+        requireNonNull(hashPath, "hashPath");
+        requireNonNull(policies, "policies");
+        requireNonNull(constraints, "constraints");
+    }
+
 }

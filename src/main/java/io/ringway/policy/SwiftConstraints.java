@@ -45,16 +45,6 @@ public record SwiftConstraints(
     public static final SwiftConstraints DEFAULTS = new SwiftConstraints(5368709122L, 128, 256, 90, 4096, 8192, 0,
             1024, 10000, 10000, 256, 256, List.of("v1", "v1.0"), ".");
 
-    public SwiftConstraints {
-        validApiVersions = List.copyOf(validApiVersions);
-        requireNonNull(autoCreateAccountPrefix, "autoCreateAccountPrefix");
-    }
-
-    /** Swift's {@code MAX_HEADER_COUNT}: metadata items, 36 of Swift's own, and the extra ones. */
-    public int maxHeaderCount() {
-        return maxMetaCount + 36 + Math.max(extraHeaderCount, 0);
-    }
-
     /** Reads the section's options over the defaults; integers must parse, as Swift lets {@code int()} fail. */
     static SwiftConstraints from(Map<String, String> options) {
         SwiftConstraints d = DEFAULTS;
@@ -76,6 +66,16 @@ public record SwiftConstraints(
                         ? PolicySection.listFromCsv(options.get("valid_api_versions"))
                         : d.validApiVersions,
                 options.getOrDefault("auto_create_account_prefix", d.autoCreateAccountPrefix));
+    }
+
+    public SwiftConstraints {
+        validApiVersions = List.copyOf(validApiVersions);
+        requireNonNull(autoCreateAccountPrefix, "autoCreateAccountPrefix");
+    }
+
+    /** Swift's {@code MAX_HEADER_COUNT}: metadata items, 36 of Swift's own, and the extra ones. */
+    public int maxHeaderCount() {
+        return maxMetaCount + 36 + Math.max(extraHeaderCount, 0);
     }
 
     private record Reader(Map<String, String> options) {

@@ -28,6 +28,11 @@ public record Device(
         double weight,
         String meta) {
 
+    /** A device whose replication address is its client address and whose meta is empty. */
+    public static Device of(int id, int region, int zone, String ip, int port, String device, double weight) {
+        return new Device(id, region, zone, ip, port, ip, port, device, weight, "");
+    }
+
     public Device {
         if (id < 0) {
             throw new IllegalArgumentException("id: " + id + " (expected: >= 0)");
@@ -39,11 +44,6 @@ public record Device(
         if (!(weight >= 0)) {
             throw new IllegalArgumentException("weight: " + weight + " (expected: >= 0)");
         }
-    }
-
-    /** A device whose replication address is its client address and whose meta is empty. */
-    public static Device of(int id, int region, int zone, String ip, int port, String device, double weight) {
-        return new Device(id, region, zone, ip, port, ip, port, device, weight, "");
     }
 
     /** This device with another id, for builders that number devices themselves. */

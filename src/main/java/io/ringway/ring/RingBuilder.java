@@ -29,9 +29,6 @@ public final class RingBuilder {
     /** Seed used when callers do not care, fixed so rebuilt rings are identical. */
     public static final long DEFAULT_SEED = 0x52494E47L;
 
-    private RingBuilder() {
-    }
-
     /**
      * @param devices the devices, ids unique (gaps allowed, e.g. for removed devices); devices of
      *     weight 0 are listed in the ring but get no partitions
@@ -61,6 +58,9 @@ public final class RingBuilder {
         }
         new Placement(active, (long) (rows - 1) * parts + lastRow).fill(table, parts, new Random(seed));
         return new RingData(partPower, byId, table, null, null);
+    }
+
+    private RingBuilder() {
     }
 
     private static List<@Nullable Device> byId(List<Device> devices) {

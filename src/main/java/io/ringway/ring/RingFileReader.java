@@ -37,9 +37,6 @@ public final class RingFileReader {
     private static final byte[] MAGIC = {'R', '1', 'N', 'G'};
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private RingFileReader() {
-    }
-
     /** Reads and validates a ring file; any problem is an {@link IOException} naming the file. */
     public static RingData read(Path file) throws IOException {
         requireNonNull(file, "file");
@@ -111,6 +108,9 @@ public final class RingFileReader {
             row[part] = idBytes == 2 ? Short.toUnsignedInt(buffer.getShort()) : buffer.getInt();
         }
         return row;
+    }
+
+    private RingFileReader() {
     }
 
     private static List<@Nullable Device> devices(JsonNode devs) {

@@ -36,9 +36,6 @@ public final class RingFileWriter {
     // Swift writes the header with ensure_ascii=True.
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    private RingFileWriter() {
-    }
-
     /** Writes {@code data} to {@code file}, replacing it atomically. */
     public static void write(RingData data, Path file) throws IOException {
         requireNonNull(data, "data");
@@ -91,6 +88,9 @@ public final class RingFileWriter {
             out.write(buffer.array());
         }
         out.flush();
+    }
+
+    private RingFileWriter() {
     }
 
     private static List<@Nullable Object> devs(RingData data) {

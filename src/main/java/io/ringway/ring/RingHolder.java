@@ -31,6 +31,14 @@ public final class RingHolder {
 
     private static final Logger log = LoggerFactory.getLogger(RingHolder.class);
 
+    /** Loads the ring file now; unlike a reload, a failure here is fatal, as at Swift's startup. */
+    public static RingHolder load(Path file, HashPath hashPath) throws IOException {
+        requireNonNull(file, "file");
+        requireNonNull(hashPath, "hashPath");
+        FileStamp stamp = FileStamp.of(file);
+        return new RingHolder(file, hashPath, new Loaded(new Ring(RingFileReader.read(file), hashPath), stamp));
+    }
+
     private final Path file;
     private final HashPath hashPath;
     private final AtomicReference<Loaded> current;
@@ -40,14 +48,6 @@ public final class RingHolder {
         this.file = file;
         this.hashPath = hashPath;
         this.current = new AtomicReference<>(first);
-    }
-
-    /** Loads the ring file now; unlike a reload, a failure here is fatal, as at Swift's startup. */
-    public static RingHolder load(Path file, HashPath hashPath) throws IOException {
-        requireNonNull(file, "file");
-        requireNonNull(hashPath, "hashPath");
-        FileStamp stamp = FileStamp.of(file);
-        return new RingHolder(file, hashPath, new Loaded(new Ring(RingFileReader.read(file), hashPath), stamp));
     }
 
     /** The last good ring. */

@@ -24,17 +24,6 @@ import java.util.TreeMap;
  */
 public final class Rings {
 
-    private final RingHolder account;
-    private final RingHolder container;
-    // sorted by policy index
-    private final Map<Integer, RingHolder> objects;
-
-    private Rings(RingHolder account, RingHolder container, Map<Integer, RingHolder> objects) {
-        this.account = account;
-        this.container = container;
-        this.objects = objects;
-    }
-
     /** Loads every ring named by swift.conf's policies, hashing with its {@code [swift-hash]}. */
     public static Rings load(Path swiftDir, SwiftConf conf) throws IOException {
         requireNonNull(conf, "conf");
@@ -64,6 +53,17 @@ public final class Rings {
     /** The ring file of a ring name: {@code <swiftDir>/<name>.ring.gz}. */
     public static Path file(Path swiftDir, String ringName) {
         return swiftDir.resolve(ringName + ".ring.gz");
+    }
+
+    private final RingHolder account;
+    private final RingHolder container;
+    // sorted by policy index
+    private final Map<Integer, RingHolder> objects;
+
+    private Rings(RingHolder account, RingHolder container, Map<Integer, RingHolder> objects) {
+        this.account = account;
+        this.container = container;
+        this.objects = objects;
     }
 
     public Ring account() {
