@@ -55,6 +55,17 @@ srb "$b" remove "d5" --yes
 srb "$b" pretend_min_part_hours_passed
 srb "$b" rebalance --seed 4 || true  # exit status 1 only warns that balance is not perfect
 
+# (e) part power 17: 131072 partitions make Swift's handoff walk step by 2 (inc = parts / 65536),
+# which production rings (part power 16 and up) do; 2 replicas keep the file near 90 KB.
+b="$work/e-partpower17.builder"
+srb "$b" create 17 2 1
+for r in 1 2; do
+  for z in 1 2; do
+    for ipn in 1 2; do srb "$b" add "r${r}z$z-10.$r.$z.$ipn:6200/sda" $(( 100 + 10 * ipn )); done
+  done
+done
+srb "$b" rebalance --seed 5
+
 cp "$work"/*.ring.gz "$here"/
 
 "$py" - "$here" <<'PY'
@@ -108,7 +119,7 @@ def vectors(ring_file):
             'part_power': ring.part_power, 'replica_count': ring.replica_count,
             'paths': out}
 
-for name in ('a-4zones', 'b-2regions', 'c-fractional-holes'):
+for name in ('a-4zones', 'b-2regions', 'c-fractional-holes', 'e-partpower17'):
     with open(os.path.join(here, name + '.json'), 'w') as f:
         json.dump(vectors(name + '.ring.gz'), f, ensure_ascii=True, sort_keys=True)
 

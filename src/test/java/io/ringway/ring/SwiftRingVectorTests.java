@@ -21,6 +21,8 @@ class SwiftRingVectorTests {
         "c-fractional-holes.ring.gz, c-fractional-holes.json",
         // The same ring as b, stored with 4-byte big-endian device ids, must place identically.
         "d-4byte-ids.ring.gz, b-2regions.json",
+        // 2^17 partitions: the handoff walk steps by 2.
+        "e-partpower17.ring.gz, e-partpower17.json",
     })
     void placesEveryPathExactlyAsSwift(String ringFile, String vectorFile) throws Exception {
         RingVectors vectors = RingVectors.load(vectorFile);
@@ -43,7 +45,7 @@ class SwiftRingVectorTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"a-4zones.json", "b-2regions.json", "c-fractional-holes.json"})
+    @CsvSource({"a-4zones.json", "b-2regions.json", "c-fractional-holes.json", "e-partpower17.json"})
     void hashesEveryPathAsSwift(String vectorFile) throws Exception {
         RingVectors vectors = RingVectors.load(vectorFile);
         SoftAssertions softly = new SoftAssertions();
