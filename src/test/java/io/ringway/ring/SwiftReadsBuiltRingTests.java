@@ -3,6 +3,7 @@ package io.ringway.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.swift.HashPath;
+import io.ringway.testing.PythonSwift;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

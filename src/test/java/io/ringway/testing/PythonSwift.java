@@ -1,4 +1,4 @@
-package io.ringway.ring;
+package io.ringway.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's Swift python module from tests; absent on machines without the swift packages. */
-final class PythonSwift {
+public final class PythonSwift {
 
     // The python3 first on PATH (pyenv, venv) may lack Debian's swift module.
     private static final List<String> CANDIDATES = List.of("/usr/bin/python3", "python3");
@@ -17,7 +17,7 @@ final class PythonSwift {
     }
 
     /** A python3 that can {@code import swift}, if this machine has one. */
-    static Optional<String> interpreter() {
+    public static Optional<String> interpreter() {
         for (String candidate : CANDIDATES) {
             try {
                 Process process = new ProcessBuilder(candidate, "-c", "import swift").redirectErrorStream(true).start();
@@ -36,7 +36,7 @@ final class PythonSwift {
     }
 
     /** Runs {@code script} with {@code args} and returns its standard output; fails on a non-zero exit. */
-    static String run(String python, String script, String... args) throws IOException, InterruptedException {
+    public static String run(String python, String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(python, "-c", script));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

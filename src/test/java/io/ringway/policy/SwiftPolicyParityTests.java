@@ -1,0 +1,119 @@
+package io.ringway.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringway.testing.PythonSwift;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the same storage-policy sections through Swift 2.30's own {@code parse_storage_policies}
+ * (with Python's ConfigParser) and through {@link SwiftConf}: both must accept or reject each,
+ * and accepted ones must give the same indexes, names, defaults, deprecations and /info listing.
+ * Skipped without Debian's swift module. Erasure coding and federated policies are left out on
+ * purpose: Ringway rejects the one and adds the other.
+ */
+class SwiftPolicyParityTests {
+
+    private static final List<String> CONFIGS = List.of(
+            "",
+            "[storage-policy:0]\nname = gold\n",
+            "[storage-policy:0]\nname = gold\naliases = yellow, orange ,,\n[storage-policy:1]\nname = silver\ndefault = y\n",
+            "[storage-policy:0]\nname = gold\ndeprecated = true\n[storage-policy:1]\nname = silver\ndefault = on\n",
+            "[storage-policy:0]\nname = gold\naliases = gold\n",
+            "[storage-policy:0]\nName : Gold\n  continued\n",
+            "[storage-policy:0]\nname = gold\n[storage-policy:0]\naliases = g\n",
+            "[DEFAULT]\ndefault = yes\n[storage-policy:0]\nname = gold\n",
+            "[storage-policy:0]\nname = gold\ndefault = TRUE\ndeprecated = no\n",
+            // Each of these is rejected by Swift.
+            "[storage-policy:1]\nname = gold\n",
+            "[storage-policy:x]\nname = gold\n",
+            "[storage-policy:-1]\nname = gold\n",
+            "[storage-policy:0]\nname = go ld\n",
+            "[storage-policy:0]\nname = gold # comment\n",
+            "[storage-policy:0]\n",
+            "[storage-policy:0]\nname = a\n[storage-policy:1]\nname = POLICY-0\ndefault = yes\n",
+            "[storage-policy:0]\nname = a\naliases = b, B\n",
+            "[storage-policy:0]\nname = a\nsize = 3\n",
+            "[storage-policy:0]\nname = a\ndefault = yes\ndeprecated = yes\n",
+            "[storage-policy:0]\nname = a\n[storage-policy:00]\nname = b\n",
+            "[storage-policy:0]\nname = a\n[storage-policy:1]\nname = b\naliases = A\n",
+            "[storage-policy:0]\nname = a\ndefault = yes\n[storage-policy:1]\nname = b\ndefault = yes\n",
+            "[storage-policy:0]\nname = a\ndeprecated = yes\n",
+            "[storage-policy:0]\nname = a\n[storage-policy:1]\nname = b\n",
+            "[DEFAULT]\nswift_dir = /etc/swift\n[storage-policy:0]\nname = a\n");
+
+    private static final String SCRIPT = """
+            import json, sys
+            from six.moves.configparser import ConfigParser
+            from swift.common.storage_policy import parse_storage_policies
+            results = []
+            for text in json.load(open(sys.argv[1])):
+                conf = ConfigParser(strict=False)
+                try:
+                    conf.read_string(text)
+                    policies = parse_storage_policies(conf)
+                    results.append({'policies': [[int(p), p.alias_list, p.is_default, p.is_deprecated]
+                                                 for p in policies],
+                                    'info': policies.get_policy_info()})
+                except Exception as e:
+                    results.append({'error': str(e)})
+            print(json.dumps(results))
+            """;
+
+    @Test
+    void acceptsAndRejectsTheSameConfigsAsSwift(@TempDir Path dir) throws Exception {
+        String python = PythonSwift.interpreter().orElse(null);
+        Assumptions.assumeTrue(python != null, "no python3 with Debian's swift module");
+        Path input = dir.resolve("configs.json");
+        Files.writeString(input, JsonMapper.shared().writeValueAsString(CONFIGS));
+
+        JsonNode swift = JsonMapper.shared().readTree(PythonSwift.run(python, SCRIPT, input.toString()));
+
+        for (int i = 0; i < CONFIGS.size(); i++) {
+            String config = CONFIGS.get(i);
+            JsonNode expected = swift.get(i);
+            StoragePolicies ours;
+            try {
+                ours = SwiftConf.parse("[swift-hash]\nswift_hash_path_suffix = s\n" + config).policies();
+            } catch (IllegalArgumentException e) {
+                assertThat(expected.has("error")).as("Swift accepts what Ringway rejects (%s):%n%s", e.getMessage(), config)
+                        .isTrue();
+                continue;
+            }
+            assertThat(expected.has("error")).as("Swift rejects (%s) what Ringway accepts:%n%s",
+                    expected.path("error").asString(""), config).isFalse();
+            assertThat(describe(ours)).as("policies of%n%s", config).isEqualTo(expected.get("policies").toString());
+            assertThat(info(ours)).as("/info of%n%s", config).isEqualTo(expected.get("info").toString());
+        }
+    }
+
+    private static String describe(StoragePolicies policies) {
+        List<Object> rows = new ArrayList<>();
+        for (StoragePolicy policy : policies.all()) {
+            rows.add(List.of(policy.index(), policy.names(), policy.isDefault(), policy.deprecated()));
+        }
+        return JsonMapper.shared().writeValueAsString(rows);
+    }
+
+    private static String info(StoragePolicies policies) {
+        List<Object> rows = new ArrayList<>();
+        for (StoragePolicies.PolicyInfo info : policies.info()) {
+            var row = new java.util.LinkedHashMap<String, Object>();
+            row.put("name", info.name());
+            row.put("aliases", info.aliases());
+            if (info.isDefault()) {
+                row.put("default", true);
+            }
+            rows.add(row);
+        }
+        return JsonMapper.shared().writeValueAsString(rows);
+    }
+}
