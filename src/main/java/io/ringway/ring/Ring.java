@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.swift.HashPath;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,16 +38,16 @@ public final class Ring {
     public Ring(RingData data, HashPath hashPath) {
         this.data = requireNonNull(data, "data");
         this.hashPath = requireNonNull(hashPath, "hashPath");
-        Set<Integer> assigned = new HashSet<>();
+        BitSet assigned = new BitSet(data.devices().size());
         for (int replica = 0; replica < data.replicaRows(); replica++) {
             for (int id : data.row(replica)) {
-                assigned.add(id);
+                assigned.set(id);
             }
         }
         Set<Integer> regions = new HashSet<>();
         Set<Tiers.Zone> zones = new HashSet<>();
         Set<Tiers.Ip> ips = new HashSet<>();
-        for (int id : assigned) {
+        for (int id = assigned.nextSetBit(0); id >= 0; id = assigned.nextSetBit(id + 1)) {
             Device device = requireNonNull(data.devices().get(id));
             regions.add(device.region());
             zones.add(Tiers.zone(device));
@@ -55,7 +56,7 @@ public final class Ring {
         this.regionCount = regions.size();
         this.zoneCount = zones.size();
         this.ipCount = ips.size();
-        this.assignedDeviceCount = assigned.size();
+        this.assignedDeviceCount = assigned.cardinality();
     }
 
     public RingData data() {

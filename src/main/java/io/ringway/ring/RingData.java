@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RingData {
 
-    /** Largest part power whose table still fits Java arrays. */
-    static final int MAX_PART_POWER = 30;
+    /** Largest part power whose table rows, read as bytes with 4-byte ids, still fit a Java array. */
+    static final int MAX_PART_POWER = 28;
 
     private final int partPower;
     private final List<@Nullable Device> devices;
@@ -25,7 +25,7 @@ public final class RingData {
     private final @Nullable Integer nextPartPower;
 
     /**
-     * @param partPower log2 of the partition count, 0..30
+     * @param partPower log2 of the partition count, 0..28
      * @param devices devices by id: {@code devices.get(i)} is null or has id {@code i}
      * @param replica2part2dev one row per (possibly partial) replica, each of length
      *     {@code 2^partPower} except the last, which may be shorter but not empty
