@@ -2,6 +2,7 @@ package io.ringway.policy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +59,7 @@ final class ConfigFile {
                 throw new IllegalArgumentException("swift.conf line " + number + ": " + stripped
                         + " (expected: key = value or key: value)");
             }
-            option = key.toLowerCase(java.util.Locale.ROOT);
+            option = key.toLowerCase(Locale.ROOT);
             current.put(option, new StringBuilder(stripped.substring(delimiter + 1).strip()));
         }
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();

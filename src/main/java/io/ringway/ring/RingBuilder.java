@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class RingBuilder {
         for (Device device : devices) {
             maxId = Math.max(maxId, requireNonNull(device, "device").id());
         }
-        List<@Nullable Device> byId = new ArrayList<>(java.util.Collections.nCopies(maxId + 1, (Device) null));
+        List<@Nullable Device> byId = new ArrayList<>(Collections.nCopies(maxId + 1, (Device) null));
         for (Device device : devices) {
             if (byId.get(device.id()) != null) {
                 throw new IllegalArgumentException("devices: id " + device.id() + " twice (expected: unique ids)");

@@ -6,7 +6,9 @@ import io.ringway.testing.PythonSwift;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,7 +108,7 @@ class SwiftPolicyParityTests {
     private static String info(StoragePolicies policies) {
         List<Object> rows = new ArrayList<>();
         for (StoragePolicies.PolicyInfo info : policies.info()) {
-            var row = new java.util.LinkedHashMap<String, Object>();
+            Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", info.name());
             row.put("aliases", info.aliases());
             if (info.isDefault()) {

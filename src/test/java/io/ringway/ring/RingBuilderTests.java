@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringway.swift.HashPath;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -140,8 +142,8 @@ class RingBuilderTests {
         }
     }
 
-    private static java.util.Map<Integer, Integer> partsPerDevice(RingData data) {
-        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+    private static Map<Integer, Integer> partsPerDevice(RingData data) {
+        Map<Integer, Integer> counts = new HashMap<>();
         for (int r = 0; r < data.replicaRows(); r++) {
             for (int id : data.row(r)) {
                 counts.merge(id, 1, Integer::sum);

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +112,7 @@ class RingHolderTests {
         assertThatThrownBy(() -> rings.object(3))
                 .hasMessage("policy index 3 has no object ring (expected: a replication policy index: [0, 2])");
         assertThat(rings.account().partition("AUTH_test", null, null))
-                .isEqualTo(io.ringway.swift.HashPath.partition(HASH.digest("AUTH_test", null, null), 6));
+                .isEqualTo(HashPath.partition(HASH.digest("AUTH_test", null, null), 6));
 
         write("object-2.ring.gz", ring(7), 2000);
         assertThat(rings.reloadIfChanged()).isOne();
@@ -128,7 +129,7 @@ class RingHolderTests {
     }
 
     private static RingData ring(int devices) {
-        List<Device> list = new java.util.ArrayList<>();
+        List<Device> list = new ArrayList<>();
         for (int id = 0; id < devices; id++) {
             list.add(Device.of(id, 1, id + 1, "10.0.0." + id, 6200, "sda", 1));
         }
