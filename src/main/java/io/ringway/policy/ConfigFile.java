@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code #} or {@code ;} (not inline ones: {@code a = b # c} has the value {@code b # c}),
  * indented lines continuing the previous value, case-sensitive section names, duplicate sections
  * merged with later values winning, and {@code [DEFAULT]} options visible in every section.
- * Not supported: {@code %(name)s} interpolation, which Swift's swift.conf never needs.
+ * Values are interpolated as by ConfigParser's default {@code BasicInterpolation} (see {@link Interpolation}).
  */
 final class ConfigFile {
 
@@ -89,18 +89,34 @@ final class ConfigFile {
         return sections.containsKey(section);
     }
 
-    /** A section's options including those inherited from {@code [DEFAULT]}, like Python's {@code items(section)}. */
+    /**
+     * A section's options including those inherited from {@code [DEFAULT]}, values interpolated,
+     * like Python's {@code items(section)}.
+     */
     Map<String, String> items(String section) {
-        Map<String, String> items = new LinkedHashMap<>(defaults);
-        Map<String, String> own = sections.get(section);
-        if (own != null) {
-            items.putAll(own);
-        }
+        Map<String, String> raw = raw(section);
+        Map<String, String> items = new LinkedHashMap<>();
+        raw.forEach((option, value) -> items.put(option, Interpolation.interpolate(section, option, value, raw)));
         return items;
     }
 
+    /** One option, interpolated, like Python's {@code get}; other options' bad '%' do not matter then. */
     @Nullable String get(String section, String option) {
-        return hasSection(section) ? items(section).get(option) : null;
+        if (!hasSection(section)) {
+            return null;
+        }
+        Map<String, String> raw = raw(section);
+        String value = raw.get(option);
+        return value == null ? null : Interpolation.interpolate(section, option, value, raw);
+    }
+
+    private Map<String, String> raw(String section) {
+        Map<String, String> raw = new LinkedHashMap<>(defaults);
+        Map<String, String> own = sections.get(section);
+        if (own != null) {
+            raw.putAll(own);
+        }
+        return raw;
     }
 
     private static int firstDelimiter(String line) {

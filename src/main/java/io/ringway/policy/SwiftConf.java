@@ -61,7 +61,7 @@ public record SwiftConf(HashPath hashPath, StoragePolicies policies, SwiftConstr
             }
         }
         SwiftConstraints constraints = conf.hasSection("swift-constraints")
-                ? SwiftConstraints.from(conf.items("swift-constraints"))
+                ? SwiftConstraints.from(option -> conf.get("swift-constraints", option))
                 : SwiftConstraints.DEFAULTS;
         return new SwiftConf(hashPath, new StoragePolicies(policies), constraints);
     }

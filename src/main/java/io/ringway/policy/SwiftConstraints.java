@@ -3,7 +3,8 @@ package io.ringway.policy;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code [swift-constraints]} section of swift.conf: the limits the proxy enforces on
@@ -45,8 +46,11 @@ public record SwiftConstraints(
     public static final SwiftConstraints DEFAULTS = new SwiftConstraints(5368709122L, 128, 256, 90, 4096, 8192, 0,
             1024, 10000, 10000, 256, 256, List.of("v1", "v1.0"), ".");
 
-    /** Reads the section's options over the defaults; integers must parse, as Swift lets {@code int()} fail. */
-    static SwiftConstraints from(Map<String, String> options) {
+    /**
+     * Reads the known options over the defaults, each looked up alone as Swift's {@code get} does;
+     * integers must parse, as Swift lets {@code int()} fail.
+     */
+    static SwiftConstraints from(Function<String, @Nullable String> options) {
         SwiftConstraints d = DEFAULTS;
         Reader r = new Reader(options);
         return new SwiftConstraints(
@@ -62,10 +66,8 @@ public record SwiftConstraints(
                 r.intValue("account_listing_limit", d.accountListingLimit),
                 r.intValue("max_account_name_length", d.maxAccountNameLength),
                 r.intValue("max_container_name_length", d.maxContainerNameLength),
-                options.containsKey("valid_api_versions")
-                        ? PolicySection.listFromCsv(options.get("valid_api_versions"))
-                        : d.validApiVersions,
-                options.getOrDefault("auto_create_account_prefix", d.autoCreateAccountPrefix));
+                r.list("valid_api_versions", d.validApiVersions),
+                r.string("auto_create_account_prefix", d.autoCreateAccountPrefix));
     }
 
     public SwiftConstraints {
@@ -78,10 +80,20 @@ public record SwiftConstraints(
         return maxMetaCount + 36 + Math.max(extraHeaderCount, 0);
     }
 
-    private record Reader(Map<String, String> options) {
+    private record Reader(Function<String, @Nullable String> options) {
+
+        String string(String key, String fallback) {
+            String value = options.apply(key);
+            return value == null ? fallback : value;
+        }
+
+        List<String> list(String key, List<String> fallback) {
+            String value = options.apply(key);
+            return value == null ? fallback : PolicySection.listFromCsv(value);
+        }
 
         long longValue(String key, long fallback) {
-            String value = options.get(key);
+            String value = options.apply(key);
             if (value == null) {
                 return fallback;
             }

@@ -84,6 +84,29 @@ class SwiftConfTests {
     }
 
     @Test
+    void interpolatesValuesAsConfigParserDoes() {
+        SwiftConf conf = SwiftConf.parse("""
+                [DEFAULT]
+                base = abc
+                [swift-hash]
+                swift_hash_path_prefix = 100%% %(base)s
+                swift_hash_path_suffix = %(BASE)s-%(other)s
+                other = x%%y
+                ignored = only used options are interpolated, so this 50% is fine
+                """);
+
+        assertThat(conf.hashPath()).isEqualTo(new HashPath("100% abc", "abc-x%y"));
+        assertThatThrownBy(() -> SwiftConf.parse("[swift-hash]\nswift_hash_path_suffix = 50%\n"))
+                .hasMessage("swift-hash: swift_hash_path_suffix has a bad '%' at % (expected: %% for a literal '%' or"
+                        + " %(option)s)");
+        assertThatThrownBy(() -> SwiftConf.parse("[swift-hash]\nswift_hash_path_suffix = %(nope)s\n"))
+                .hasMessage("swift-hash: swift_hash_path_suffix refers to %(nope)s (expected: an option of the section"
+                        + " or of [DEFAULT])");
+        assertThatThrownBy(() -> SwiftConf.parse("[swift-hash]\nswift_hash_path_suffix = %(a)s\na = %(a)s\n"))
+                .hasMessageContaining("nests %(...)s references more than 10 deep");
+    }
+
+    @Test
     void definesImplicitPolicyZeroWithoutPolicySections() {
         StoragePolicies policies = SwiftConf.parse(HASH).policies();
 

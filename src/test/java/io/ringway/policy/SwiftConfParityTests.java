@@ -16,13 +16,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the same storage-policy sections through Swift 2.30's own {@code parse_storage_policies}
- * (with Python's ConfigParser) and through {@link SwiftConf}: both must accept or reject each,
- * and accepted ones must give the same indexes, names, defaults, deprecations and /info listing.
- * Skipped without Debian's swift module. Erasure coding and federated policies are left out on
+ * Runs the same swift.conf text through Swift 2.30's own code (Python's ConfigParser,
+ * {@code parse_storage_policies}, the {@code [swift-hash]} lookups) and through {@link SwiftConf}:
+ * both must accept or reject each storage-policy variant, accepted ones must give the same
+ * indexes, names, defaults, deprecations and /info listing, and the hash path prefix and suffix
+ * must come out the same. Skipped without Debian's swift module. Erasure coding and federated policies are left out on
  * purpose: Ringway rejects the one and adds the other.
  */
-class SwiftPolicyParityTests {
+class SwiftConfParityTests {
 
     private static final List<String> CONFIGS = List.of(
             "",
@@ -94,6 +95,63 @@ class SwiftPolicyParityTests {
                     expected.path("error").asString(""), config).isFalse();
             assertThat(describe(ours)).as("policies of%n%s", config).isEqualTo(expected.get("policies").toString());
             assertThat(info(ours)).as("/info of%n%s", config).isEqualTo(expected.get("info").toString());
+        }
+    }
+
+    private static final List<String> HASH_CONFIGS = List.of(
+            "[swift-hash]\nswift_hash_path_suffix = plain\n",
+            "[swift-hash]\nswift_hash_path_prefix:  spaced out  \nswift_hash_path_suffix = a=b:c\n",
+            "[swift-hash]\nSWIFT_HASH_PATH_SUFFIX = 100%%-secret\n",
+            "[DEFAULT]\nsecret = s3cr3t\n[swift-hash]\nswift_hash_path_suffix = x-%(secret)s-%(SECRET)s\n",
+            "[swift-hash]\nswift_hash_path_suffix = first\n  second line\n\n",
+            "[swift-hash]\nswift_hash_path_suffix = caf\u00e9 \u65e5\u672c # not a comment\n",
+            "[swift-hash]\nswift_hash_path_suffix = 50%\n",
+            "[swift-hash]\nswift_hash_path_suffix = %(missing)s\n");
+
+    private static final String HASH_SCRIPT = """
+            import json, sys
+            from six.moves.configparser import ConfigParser, NoSectionError, NoOptionError
+            results = []
+            for text in json.load(open(sys.argv[1])):
+                conf = ConfigParser()
+                try:
+                    conf.read_string(text)
+                    values = []
+                    for option in ('swift_hash_path_prefix', 'swift_hash_path_suffix'):
+                        try:
+                            values.append(conf.get('swift-hash', option))
+                        except (NoSectionError, NoOptionError):
+                            values.append('')
+                    results.append(values)
+                except Exception as e:
+                    results.append({'error': str(e)})
+            print(json.dumps(results))
+            """;
+
+    @Test
+    void readsTheSameHashPathPrefixAndSuffixAsSwift(@TempDir Path dir) throws Exception {
+        String python = PythonSwift.interpreter().orElse(null);
+        Assumptions.assumeTrue(python != null, "no python3 with Debian's swift module");
+        Path input = dir.resolve("configs.json");
+        Files.writeString(input, JsonMapper.shared().writeValueAsString(HASH_CONFIGS));
+
+        JsonNode swift = JsonMapper.shared().readTree(PythonSwift.run(python, HASH_SCRIPT, input.toString()));
+
+        for (int i = 0; i < HASH_CONFIGS.size(); i++) {
+            String config = HASH_CONFIGS.get(i);
+            JsonNode expected = swift.get(i);
+            SwiftConf ours;
+            try {
+                ours = SwiftConf.parse(config);
+            } catch (IllegalArgumentException e) {
+                assertThat(expected.has("error")).as("Swift accepts what Ringway rejects (%s):%n%s", e.getMessage(), config)
+                        .isTrue();
+                continue;
+            }
+            assertThat(expected.isArray()).as("Swift rejects (%s) what Ringway accepts:%n%s",
+                    expected.path("error").asString(""), config).isTrue();
+            assertThat(List.of(ours.hashPath().prefix(), ours.hashPath().suffix())).as("hash path of%n%s", config)
+                    .containsExactly(expected.get(0).asString(), expected.get(1).asString());
         }
     }
 
