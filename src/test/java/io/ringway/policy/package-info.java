@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.policy;
+
+import org.jspecify.annotations.NullMarked;

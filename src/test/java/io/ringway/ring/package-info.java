@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.ring;
+
+import org.jspecify.annotations.NullMarked;
