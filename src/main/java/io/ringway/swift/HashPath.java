@@ -27,17 +27,22 @@ public record HashPath(String prefix, String suffix) {
         }
     }
 
-    /** The 16-byte digest of a path; a container needs an account and an object a container. */
+    /**
+     * The 16-byte digest of a path. As in Swift, an empty container or object counts as absent,
+     * and an object needs a container.
+     */
     public byte[] digest(String account, @Nullable String container, @Nullable String object) {
         requireNonNull(account, "account");
-        if (object != null && container == null) {
+        boolean hasContainer = container != null && !container.isEmpty();
+        boolean hasObject = object != null && !object.isEmpty();
+        if (hasObject && !hasContainer) {
             throw new IllegalArgumentException("container is required if object is provided");
         }
         StringBuilder path = new StringBuilder(prefix).append('/').append(account);
-        if (container != null) {
+        if (hasContainer) {
             path.append('/').append(container);
         }
-        if (object != null) {
+        if (hasObject) {
             path.append('/').append(object);
         }
         path.append(suffix);

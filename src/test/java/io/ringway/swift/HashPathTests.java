@@ -30,6 +30,12 @@ class HashPathTests {
     }
 
     @Test
+    void treatsEmptySegmentsAsAbsentAsSwiftDoes() {
+        assertThat(hashPath.hex("AUTH_test", "", null)).isEqualTo(SwiftValues.ACCOUNT_HASH);
+        assertThat(hashPath.hex("AUTH_test", "c", "")).isEqualTo(SwiftValues.CONTAINER_HASH);
+    }
+
+    @Test
     void requiresAContainerForAnObject() {
         assertThatThrownBy(() -> hashPath.digest("a", null, "o"))
                 .hasMessage("container is required if object is provided");

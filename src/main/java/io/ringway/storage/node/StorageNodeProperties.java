@@ -7,10 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The embedded storage node ({@code ringway.storage.*}).
+ * The embedded storage node ({@code ringway.storage.*}). Whether it runs is {@code ringway.role}'s
+ * business.
  *
- * @param enabled whether this process runs a storage node (off when the gateway fronts a real
- *     Swift cluster, or runs as a gateway only)
  * @param bindIp address the node's servers listen on (Swift's {@code bind_ip})
  * @param servers which of the account, container and object servers this node runs
  * @param accountPort port of the account server (Swift's default 6202; 0 picks a free one)
@@ -22,7 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ringway.storage")
 public record StorageNodeProperties(
-        @DefaultValue("true") boolean enabled,
         @DefaultValue("127.0.0.1") String bindIp,
         @DefaultValue({"account", "container", "object"}) Set<ServerType> servers,
         @DefaultValue("6202") int accountPort,

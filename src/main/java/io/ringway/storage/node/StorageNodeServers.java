@@ -20,12 +20,15 @@ public final class StorageNodeServers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StorageNodeServers.class);
 
     private final StorageNodeProperties properties;
+    private final NodePorts ports;
     private final List<BackendServer> servers;
     private final NodeRecon recon;
     private final Map<ServerType, DisposableServer> running = new EnumMap<>(ServerType.class);
 
-    public StorageNodeServers(StorageNodeProperties properties, List<BackendServer> servers, NodeRecon recon) {
+    public StorageNodeServers(StorageNodeProperties properties, NodePorts ports, List<BackendServer> servers,
+            NodeRecon recon) {
         this.properties = requireNonNull(properties, "properties");
+        this.ports = requireNonNull(ports, "ports");
         this.servers = List.copyOf(servers);
         this.recon = requireNonNull(recon, "recon");
     }
@@ -38,7 +41,7 @@ public final class StorageNodeServers implements SmartLifecycle {
                 continue;
             }
             DisposableServer bound = BackendHttpServer.bind(
-                    StorageNodeHandler.httpHandler(server, recon), properties.bindIp(), properties.port(type));
+                    StorageNodeHandler.httpHandler(server, recon), properties.bindIp(), ports.port(type));
             running.put(type, bound);
             log.info("Storage node {} server listening on {}:{} (devices {})",
                     type.swiftName(), properties.bindIp(), bound.port(), properties.devices().toAbsolutePath());
