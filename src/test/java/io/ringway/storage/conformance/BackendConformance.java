@@ -199,6 +199,12 @@ final class BackendConformance {
     private static Map<String, @Nullable String> significant(ConformanceStep step, RawResponse response) {
         Map<String, @Nullable String> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String pattern : step.headers()) {
+            if (pattern.startsWith("?")) {
+                // Presence only: the value is the server's clock (a database's created_at).
+                String name = pattern.substring(1);
+                result.put(name, response.headers().all(name).isEmpty() ? null : "(present)");
+                continue;
+            }
             if (pattern.endsWith("*")) {
                 String prefix = pattern.substring(0, pattern.length() - 1).toLowerCase(Locale.ROOT);
                 response.headers().names().stream()

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param request the request, with {@code {dev}} and {@code {a}} placeholders
  * @param expectedStatus the status real Swift must answer (checks the sequence itself)
  * @param headers the significant headers, compared between both servers; a name ending in
- *     {@code *} stands for every header with that prefix (their names and values)
+ *     {@code *} stands for every header with that prefix (their names and values); a name
+ *     starting with {@code ?} is compared for presence only (values that are wall-clock times)
  * @param expectedHeaders header values real Swift must send (a null value: must be absent)
  * @param compareBody whether the bodies must be equal
  * @param multipart whether the answer is {@code multipart/byteranges}: its random boundary is

@@ -94,7 +94,7 @@ record RawRequest(String method, String target, List<Header> headers, byte[] bod
     /** One line for failure reports. */
     String describe() {
         String shown = headers.stream()
-                .map(h -> h.name() + ": " + h.value())
+                .map(h -> h.name() + ": " + (h.value().length() > 60 ? h.value().substring(0, 57) + "..." : h.value()))
                 .collect(Collectors.joining(", ", " [", "]"));
         String sent = body.length == 0 ? "" : " + " + body.length + " body bytes";
         String how = mode == Mode.NORMAL ? "" : " (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")";
