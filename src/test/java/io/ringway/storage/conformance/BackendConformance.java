@@ -85,17 +85,17 @@ final class BackendConformance {
 
     /** Runs the sequence on both sides and fails with every difference found. */
     void run(ConformanceSide real, ConformanceSide peer) throws IOException {
-        List<String> report = compare(real, peer);
-        if (!report.isEmpty()) {
-            throw new AssertionError("sequence '" + name + "': " + report.size() + " difference(s) between " + real
-                    + " and " + peer + "\n" + String.join("\n", report));
+        List<Difference> differences = compare(real, peer);
+        if (!differences.isEmpty()) {
+            throw new AssertionError("sequence '" + name + "': " + differences.size() + " difference(s) between "
+                    + real + " and " + peer + "\n" + format(differences));
         }
     }
 
-    /** Runs the sequence on both sides; one report line per difference, grouped by step. */
-    List<String> compare(ConformanceSide real, ConformanceSide peer) throws IOException {
+    /** Runs the sequence on both sides and returns every difference, in step order. */
+    List<Difference> compare(ConformanceSide real, ConformanceSide peer) throws IOException {
         Map<String, String> variables = variables(Instant.now());
-        List<String> report = new ArrayList<>();
+        List<Difference> all = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             ConformanceStep step = steps.get(i);
             RawRequest realRequest = step.request().resolve(with(variables, "dev", real.device()));
@@ -105,12 +105,26 @@ final class BackendConformance {
             List<String> differences = new ArrayList<>();
             checkExpectations(step, realResponse, real.label(), variables, differences);
             compareResponses(step, realResponse, peerResponse, real, peer, differences);
-            if (!differences.isEmpty()) {
-                report.add("  step " + (i + 1) + " '" + step.name() + "': " + realRequest.describe());
-                differences.forEach(d -> report.add("      " + d));
+            for (String text : differences) {
+                all.add(new Difference(i + 1, step.name(), realRequest.describe(), text));
             }
         }
-        return report;
+        return all;
+    }
+
+    /** The report: differences grouped under their step and request. */
+    static String format(List<Difference> differences) {
+        StringBuilder report = new StringBuilder();
+        int step = 0;
+        for (Difference difference : differences) {
+            if (difference.step() != step) {
+                step = difference.step();
+                report.append("  step ").append(step).append(" '").append(difference.stepName()).append("': ")
+                        .append(difference.request()).append('\n');
+            }
+            report.append("      ").append(difference.text()).append('\n');
+        }
+        return report.toString();
     }
 
     /**
@@ -262,5 +276,16 @@ final class BackendConformance {
     @Override
     public String toString() {
         return steps.stream().map(ConformanceStep::name).collect(Collectors.joining(", ", name + ": ", ""));
+    }
+
+    /**
+     * One difference.
+     *
+     * @param step the step's number, from 1
+     * @param stepName the step's name
+     * @param request the request sent to real Swift
+     * @param text what differs: the header or status, real's value, the peer's value
+     */
+    record Difference(int step, String stepName, String request, String text) {
     }
 }
