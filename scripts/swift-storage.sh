@@ -107,7 +107,11 @@ ensure_swift_conf() {
     [ -n "$v" ] && suffix=$v
     [ -f "$SWIFT_CONF.pre-ringway" ] || cp -p "$SWIFT_CONF" "$SWIFT_CONF.pre-ringway"
   fi
-  mkdir -p "$(dirname "$SWIFT_CONF")"
+  if ! { mkdir -p "$(dirname "$SWIFT_CONF")" && [ -w "$(dirname "$SWIFT_CONF")" ]; } 2>/dev/null; then
+    echo "ERROR: $SWIFT_CONF needs [storage-policy:1] and $(dirname "$SWIFT_CONF") is not writable;" \
+         "run once as root: sudo $0 up $BASE" >&2
+    exit 1
+  fi
   echo "== writing $SWIFT_CONF (policies gold=0 default, silver=1; hash prefix/suffix kept)"
   cat >"$SWIFT_CONF.tmp" <<EOF
 # Written by Ringway's scripts/swift-storage.sh (original, if any: swift.conf.pre-ringway)
