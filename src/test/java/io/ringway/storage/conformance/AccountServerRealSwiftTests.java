@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Ringway's account server answers request sequences as Swift 2.30's account server does. */
 @ExtendWith(RealSwiftStorage.class)
-class AccountServerRealSwiftTests {
+final class AccountServerRealSwiftTests {
 
     private static final String ACCT = "/{dev}/0/{a}";
     private static final String[] HEADERS = {"Content-Length", "Content-Type", "Last-Modified", "?X-Timestamp",

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-class BackendConformanceTests {
+final class BackendConformanceTests {
 
     private static final String OK = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nETag: \"e1\"\r\n"
             + "X-Object-Meta-Color: blue\r\nContent-Length: 5\r\n\r\nhello";

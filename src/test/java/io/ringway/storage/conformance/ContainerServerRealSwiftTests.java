@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Ringway's container server answers request sequences as Swift 2.30's container server does. */
 @ExtendWith(RealSwiftStorage.class)
-class ContainerServerRealSwiftTests {
+final class ContainerServerRealSwiftTests {
 
     private static final String CONT = "/{dev}/0/{a}/c";
     private static final String[] HEADERS = {"Content-Length", "Content-Type", "Last-Modified", "?X-Timestamp",

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Ringway's object server answers request sequences as Swift 2.30's object server does. */
 @ExtendWith(RealSwiftStorage.class)
-class ObjectServerRealSwiftTests {
+final class ObjectServerRealSwiftTests {
 
     private static final String OBJ = "/{dev}/0/{a}/c/o";
     private static final String BODY = "0123456789abcdef";

@@ -8,7 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class RawHttpClientTests {
+final class RawHttpClientTests {
 
     @Test
     void sendsExactlyTheGivenHeadAndBody() throws IOException {
