@@ -130,13 +130,16 @@ final class BackendConformance {
     /**
      * The placeholders shared by both sides: {@code {a}}, a fresh account, and {@code {tN}} (N = 0
      * to {@value #TIMESTAMPS}), Swift timestamps N seconds after a base a minute before now, with
-     * {@code {http:tN}} the same instants as HTTP dates. They are recent on purpose: Swift reclaims
+     * {@code {http:tN}} the same instants as HTTP dates, {@code {delete-at:future}} and
+     * {@code {delete-at:later}} an hour and two after the base, in seconds. They are recent on purpose: Swift reclaims
      * tombstones older than {@code reclaim_age} (a week) as soon as it looks at them.
      */
     static Map<String, String> variables(Instant now) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("a", "AUTH_rw" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         long base = now.getEpochSecond() - 60;
+        variables.put("delete-at:future", Long.toString(base + 3600));
+        variables.put("delete-at:later", Long.toString(base + 7200));
         for (int n = TIMESTAMPS; n >= 0; n--) {
             long seconds = base + n;
             variables.put("t" + n, String.format(Locale.ROOT, "%d.00000", seconds));
@@ -203,8 +206,10 @@ final class BackendConformance {
             String realBody = normalize(step, real, real.bodyText()).replace("/" + realSide.device() + "/", "/{dev}/");
             String peerBody = normalize(step, peer, peer.bodyText()).replace("/" + peerSide.device() + "/", "/{dev}/");
             if (!realBody.equals(peerBody)) {
-                out.add("body\n        " + realLabel + ": " + quote(realBody) + "\n        " + peerLabel + ": "
-                        + quote(peerBody));
+                int at = firstDifference(realBody, peerBody);
+                out.add("body (" + realBody.length() + " vs " + peerBody.length() + " chars, first difference at "
+                        + at + ")\n        " + realLabel + ": " + quote(realBody, at) + "\n        " + peerLabel
+                        + ": " + quote(peerBody, at));
             }
         }
     }
@@ -253,8 +258,22 @@ final class BackendConformance {
         return value == null ? "<absent>" : "\"" + value + "\"";
     }
 
-    private static String quote(String body) {
-        return "\"" + body.replace("\r", "\\r").replace("\n", "\\n") + "\"";
+    /** The body around {@code at}, escaped; long bodies are cut to a window so reports stay readable. */
+    private static String quote(String body, int at) {
+        int from = Math.max(0, at - 100);
+        int to = Math.min(body.length(), at + 200);
+        String window = body.substring(from, to).replace("\r", "\\r").replace("\n", "\\n");
+        return (from > 0 ? "..." : "") + "\"" + window + "\"" + (to < body.length() ? "..." : "");
+    }
+
+    private static int firstDifference(String a, String b) {
+        int common = Math.min(a.length(), b.length());
+        for (int i = 0; i < common; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return i;
+            }
+        }
+        return common;
     }
 
     private static String abbreviate(String body) {

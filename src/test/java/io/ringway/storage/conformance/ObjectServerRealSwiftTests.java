@@ -174,6 +174,40 @@ final class ObjectServerRealSwiftTests {
     }
 
     @Test
+    void deleteAtIsStoredReportedAndChangedByPost() throws IOException {
+        BackendConformance.sequence("X-Delete-At")
+                .step("PUT X-Delete-At in an hour", put("{t1}").header("X-Delete-At", "{delete-at:future}")
+                        .body(BODY), 201, HEADERS)
+                .step("HEAD", get("HEAD"), 200, HEADERS)
+                .expectHeader("X-Delete-At", "{delete-at:future}")
+                .step("POST a later X-Delete-At", post("{t2}").header("X-Delete-At", "{delete-at:later}"), 202,
+                        HEADERS)
+                .step("HEAD", get("HEAD"), 200, HEADERS)
+                .expectHeader("X-Delete-At", "{delete-at:later}")
+                .step("POST X-Delete-At in the past", post("{t3}").header("X-Delete-At", "1000"), 400, HEADERS)
+                .step("POST removing X-Delete-At", post("{t4}"), 202, HEADERS)
+                .step("GET", get("GET"), 200, HEADERS)
+                .expectHeader("X-Delete-At", null)
+                .run(sides.real(), sides.peer());
+    }
+
+    @Test
+    void largeBodyRoundTripsWhole() throws IOException {
+        StringBuilder large = new StringBuilder(1 << 20);
+        for (int i = 0; large.length() < 1 << 20; i++) {
+            large.append(i).append(',');
+        }
+        String body = large.substring(0, 1 << 20);
+        BackendConformance.sequence("1 MiB object")
+                .step("PUT 1 MiB", put("{t1}").header("ETag", md5(body)).body(body), 201, HEADERS)
+                .step("GET", get("GET"), 200, HEADERS)
+                .step("GET range across the middle", get("GET").header("Range", "bytes=524000-525000"), 206,
+                        HEADERS)
+                .step("GET last byte", get("GET").header("Range", "bytes=-1"), 206, HEADERS)
+                .run(sides.real(), sides.peer());
+    }
+
+    @Test
     void truncatedBodyStoresNothing() throws IOException {
         BackendConformance.sequence("truncated body")
                 .step("PUT, client closes after half the body", put("{t1}")
