@@ -14,16 +14,17 @@
 #   run/*.pid      PID files of the servers started here
 #   log/*.log      console log (-v) of each server
 #   cache/         recon cache
-#   ports.env      SWIFT_OBJECT_PORT=... lines, read by the JUnit extension RealSwiftStorage
+#   ports.env      the KEY=VALUE lines up prints (SWIFT_OBJECT_PORT=...), for shells: . ports.env
 #
 # Ports: env SWIFT_OBJECT_PORT, SWIFT_CONTAINER_PORT, SWIFT_ACCOUNT_PORT if set; otherwise the
 # ports of a previous run, else 16200/16201/16202 when free, else any free loopback port.
 #
 # NOTE: Swift's servers read the hash prefix/suffix and storage policies only from
-# /etc/swift/swift.conf (no per-server override). The object tests need policy 1, so when that
-# file lacks [storage-policy:1] it is backed up once to /etc/swift/swift.conf.pre-ringway and
-# rewritten with the SAME hash prefix/suffix (so existing data keeps its hash paths) and
-# policies 0 "gold" (default) and 1 "silver". Restore with:
+# /etc/swift/swift.conf (no per-server override). The tests need policy 1, so when that file
+# lacks [storage-policy:1] it is backed up once to /etc/swift/swift.conf.pre-ringway; then a
+# usable file (hash section, policy 0, a default) only gets [storage-policy:1] "silver"
+# appended, anything else is replaced by policies 0 "gold" (default) and 1 "silver" with the
+# same hash prefix/suffix, if any (existing data keeps its hash paths). Restore with:
 #   mv /etc/swift/swift.conf.pre-ringway /etc/swift/swift.conf
 set -euo pipefail
 
@@ -77,16 +78,16 @@ r = urllib.request.urlopen('http://127.0.0.1:%s/healthcheck' % sys.argv[1], time
 sys.exit(0 if r.read() == b'OK' else 1)" "$1" 2>/dev/null
 }
 
-saved_port() {  # saved_port TYPE -> port from ports.env or nothing
-  [ -f "$PORTS_FILE" ] || return 0
-  sed -n "s/^$(env_name "$1")=\([0-9]*\)$/\1/p" "$PORTS_FILE"
+running_port() {  # running_port TYPE -> bind_port of the server's config, or nothing
+  [ -f "$ETC/$1-server.conf" ] || return 0
+  sed -n 's/^bind_port = \([0-9]*\)$/\1/p' "$ETC/$1-server.conf"
 }
 
 choose_port() {  # choose_port TYPE
   local t=$1 var p
   var=$(env_name "$t")
   if [ -n "${!var:-}" ]; then echo "${!var}"; return; fi
-  p=$(saved_port "$t")
+  p=$(running_port "$t")
   if [ -n "$p" ] && is_ours "$RUN/$t-server.pid"; then echo "$p"; return; fi
   p=$(default_port "$t")
   if port_free "$p"; then echo "$p"; return; fi
@@ -94,9 +95,28 @@ choose_port() {  # choose_port TYPE
 }
 
 ensure_swift_conf() {
+  local conf_dir
+  conf_dir=$(dirname "$SWIFT_CONF")
   if [ -f "$SWIFT_CONF" ] && grep -q '^\[swift-hash\]' "$SWIFT_CONF" &&
      grep -q '^\[storage-policy:0\]' "$SWIFT_CONF" &&
      grep -q '^\[storage-policy:1\]' "$SWIFT_CONF"; then
+    return 0
+  fi
+  if ! { mkdir -p "$conf_dir" && [ -w "$conf_dir" ]; } 2>/dev/null; then
+    echo "ERROR: $SWIFT_CONF needs [storage-policy:1] and $conf_dir is not writable;" \
+         "run once as root: sudo $0 up $BASE" >&2
+    exit 1
+  fi
+  [ ! -f "$SWIFT_CONF" ] || [ -f "$SWIFT_CONF.pre-ringway" ] || cp -p "$SWIFT_CONF" "$SWIFT_CONF.pre-ringway"
+  if [ -f "$SWIFT_CONF" ] && grep -q '^\[swift-hash\]' "$SWIFT_CONF" &&
+     grep -q '^\[storage-policy:0\]' "$SWIFT_CONF" && grep -Eq '^default *= *(yes|true)' "$SWIFT_CONF"; then
+    # Keep everything already there (hash prefix/suffix, policy 0's name and aliases: other
+    # servers on this machine may rely on them) and only add policy 1.
+    echo >&2 "== adding [storage-policy:1] silver to $SWIFT_CONF (original: $SWIFT_CONF.pre-ringway)"
+    cp -p "$SWIFT_CONF" "$SWIFT_CONF.tmp"
+    printf '\n%s\n[storage-policy:1]\nname = silver\npolicy_type = replication\n' \
+      "# Added by Ringway's scripts/swift-storage.sh" >>"$SWIFT_CONF.tmp"
+    mv "$SWIFT_CONF.tmp" "$SWIFT_CONF"
     return 0
   fi
   local prefix=ringway-prefix suffix=ringway-suffix v
@@ -105,14 +125,8 @@ ensure_swift_conf() {
     [ -n "$v" ] && prefix=$v
     v=$(sed -n 's/^swift_hash_path_suffix *= *//p' "$SWIFT_CONF" | tail -n 1)
     [ -n "$v" ] && suffix=$v
-    [ -f "$SWIFT_CONF.pre-ringway" ] || cp -p "$SWIFT_CONF" "$SWIFT_CONF.pre-ringway"
   fi
-  if ! { mkdir -p "$(dirname "$SWIFT_CONF")" && [ -w "$(dirname "$SWIFT_CONF")" ]; } 2>/dev/null; then
-    echo "ERROR: $SWIFT_CONF needs [storage-policy:1] and $(dirname "$SWIFT_CONF") is not writable;" \
-         "run once as root: sudo $0 up $BASE" >&2
-    exit 1
-  fi
-  echo "== writing $SWIFT_CONF (policies gold=0 default, silver=1; hash prefix/suffix kept)"
+  echo >&2 "== writing $SWIFT_CONF (policies gold=0 default, silver=1; hash prefix/suffix kept)"
   cat >"$SWIFT_CONF.tmp" <<EOF
 # Written by Ringway's scripts/swift-storage.sh (original, if any: swift.conf.pre-ringway)
 [swift-hash]
@@ -175,13 +189,19 @@ stop_one() {  # stop_one TYPE
   done
   kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$pidf"
-  echo "   stopped $1-server (pid $pid)"
+  echo "   stopped $1-server (pid $pid)" >&2
 }
 
 print_ports() {
-  cat "$PORTS_FILE"
+  local t
+  for t in $SERVERS; do echo "$(env_name "$t")=$(running_port "$t")"; done
   echo "SWIFT_DEVICES=$SRV"
   echo "SWIFT_DEVICE_NAMES=${DEVICES// /,}"
+}
+
+write_ports() {
+  print_ports >"$PORTS_FILE.tmp"
+  mv "$PORTS_FILE.tmp" "$PORTS_FILE"
 }
 
 cmd_up() {
@@ -189,23 +209,22 @@ cmd_up() {
   mkdir -p "$ETC" "$RUN" "$LOG" "$CACHE"
   for d in $DEVICES; do mkdir -p "$SRV/$d"; done
   ensure_swift_conf
-  local t port started="" ports=""
+  local t port
   for t in $SERVERS; do
     port=$(choose_port "$t")
-    ports+="$(env_name "$t")=$port"$'\n'
     if is_ours "$RUN/$t-server.pid"; then
-      if [ "$(saved_port "$t")" = "$port" ]; then continue; fi
+      if [ "$(running_port "$t")" = "$port" ]; then continue; fi
       stop_one "$t"   # asked for another port than the running one
     fi
+    # The config is the record of the port (running_port), written before the server starts.
     write_conf "$t" "$port"
     setsid "/usr/bin/swift-$t-server" "$ETC/$t-server.conf" -v >>"$LOG/$t-server.log" 2>&1 </dev/null &
     echo $! >"$RUN/$t-server.pid"
-    started+=" $t"
-    echo "   started $t-server pid $! port $port (log $LOG/$t-server.log)"
+    echo "   started $t-server pid $! port $port (log $LOG/$t-server.log)" >&2
   done
-  printf '%s' "$ports" >"$PORTS_FILE"
+  write_ports
   for t in $SERVERS; do
-    port=$(saved_port "$t")
+    port=$(running_port "$t")
     for _ in $(seq 100); do
       healthy "$port" && continue 2
       if ! is_ours "$RUN/$t-server.pid"; then break; fi
@@ -215,7 +234,7 @@ cmd_up() {
     tail -n 20 "$LOG/$t-server.log" >&2
     exit 1
   done
-  print_ports
+  cat "$PORTS_FILE"
 }
 
 cmd_down() {
@@ -225,9 +244,8 @@ cmd_down() {
 
 cmd_status() {
   local t port rc=0
-  [ -f "$PORTS_FILE" ] || { echo "not started (no $PORTS_FILE)" >&2; exit 1; }
   for t in $SERVERS; do
-    port=$(saved_port "$t")
+    port=$(running_port "$t")
     if is_ours "$RUN/$t-server.pid" && healthy "$port"; then
       echo "   $t-server OK (pid $(cat "$RUN/$t-server.pid"), port $port)" >&2
     else
