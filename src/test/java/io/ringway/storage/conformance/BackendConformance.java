@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
 final class BackendConformance {
 
     private static final int TIMESTAMPS = 30;
+    /** Headers about the connection or the server's clock, not about the resource. */
+    private static final java.util.Set<String> CONNECTION_HEADERS = java.util.Set.of("date", "connection",
+            "keep-alive");
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";\\s]+)\"?");
@@ -182,12 +185,13 @@ final class BackendConformance {
         String peerLabel = peerSide.label();
         if (real.status() != peer.status()) {
             out.add(String.format(Locale.ROOT, "%-28s %s=%d  %s=%d %s", "status", realLabel, real.status(), peerLabel,
-                    peer.status(), abbreviate(peer.bodyText())));
+                    peer.status(), abbreviate(peer.bodyText())).strip());
         }
         if (step.request().mode() == RawRequest.Mode.EXPECT_CONTINUE && !real.interim().equals(peer.interim())) {
             out.add(String.format(Locale.ROOT, "%-28s %s=%s  %s=%s", "interim responses", realLabel, real.interim(),
                     peerLabel, peer.interim()));
         }
+        compareHeaderNames(real, peer, realLabel, peerLabel, out);
         Map<String, @Nullable String> realHeaders = significant(step, real);
         Map<String, @Nullable String> peerHeaders = significant(step, peer);
         TreeMap<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -212,6 +216,32 @@ final class BackendConformance {
                         + ": " + quote(peerBody, at));
             }
         }
+    }
+
+    /**
+     * Both sides must send the same header names, significant or not (a header the proxy reads
+     * but no step lists still shows up), except those that describe the connection or the clock.
+     */
+    private static void compareHeaderNames(RawResponse real, RawResponse peer, String realLabel, String peerLabel,
+            List<String> out) {
+        java.util.Set<String> realNames = headerNames(real);
+        java.util.Set<String> peerNames = headerNames(peer);
+        if (realNames.equals(peerNames)) {
+            return;
+        }
+        java.util.Set<String> onlyReal = new java.util.TreeSet<>(realNames);
+        onlyReal.removeAll(peerNames);
+        java.util.Set<String> onlyPeer = new java.util.TreeSet<>(peerNames);
+        onlyPeer.removeAll(realNames);
+        out.add(String.format(Locale.ROOT, "%-28s only %s=%s  only %s=%s", "header names", realLabel, onlyReal,
+                peerLabel, onlyPeer));
+    }
+
+    private static java.util.Set<String> headerNames(RawResponse response) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        response.headers().names().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        names.removeAll(CONNECTION_HEADERS);
+        return names;
     }
 
     /** The step's significant headers of one response (case-insensitive names; absent ones map to null). */

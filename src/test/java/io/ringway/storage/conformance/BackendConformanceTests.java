@@ -33,7 +33,8 @@ final class BackendConformanceTests {
 
             assertThatThrownBy(() -> sequence.run(side("real", real, "d1"), side("ringway", peer, "d1")))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("sequence 'two GETs': 6 difference(s)")
+                    .hasMessageContaining("sequence 'two GETs': 8 difference(s)")
+                    .hasMessageContaining("header names                 only real=[x-object-meta-color]  only ringway=[]")
                     .hasMessageContaining("step 1 'GET': GET /d1/0/AUTH_rw")
                     .hasMessageContaining("step 2 'GET again'")
                     .hasMessageContaining("Content-Type                 real=\"text/plain\"  ringway=\"text/html\"")
