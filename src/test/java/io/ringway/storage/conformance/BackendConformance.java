@@ -12,8 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,9 +25,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the same sequence of requests to real Swift and to a peer (Ringway's server, or real
- * Swift on another device to check the sequence itself) and compares, step by step, the status,
- * the step's significant headers and, where the step says so, the body. Every difference of a
- * sequence is collected and reported at once.
+ * Swift on another device to check the sequence itself) and compares, step by step, the status
+ * and reason phrase, interim responses, the set of header names, the values of the step's
+ * significant headers and, unless the step opts out, the body. Each step also states what real
+ * Swift must answer, which checks the sequence itself. Every difference of a sequence is
+ * collected and reported at once.
  *
  * <p>Requests name the device {@code {dev}} and the account {@code {a}}: each side gets its own
  * device, and each run a fresh account, so reruns against long-lived real servers never meet
@@ -33,7 +39,7 @@ final class BackendConformance {
 
     private static final int TIMESTAMPS = 30;
     /** Headers about the connection or the server's clock, not about the resource. */
-    private static final java.util.Set<String> CONNECTION_HEADERS = java.util.Set.of("date", "connection",
+    private static final Set<String> CONNECTION_HEADERS = Set.of("date", "connection",
             "keep-alive");
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
@@ -80,10 +86,6 @@ final class BackendConformance {
             return new ConformanceStep(last.name(), last.request(), last.expectedStatus(), last.headers(), expected,
                     last.compareBody(), last.multipart());
         });
-    }
-
-    List<ConformanceStep> steps() {
-        return List.copyOf(steps);
     }
 
     /** Runs the sequence on both sides and fails with every difference found. */
@@ -133,9 +135,9 @@ final class BackendConformance {
     /**
      * The placeholders shared by both sides: {@code {a}}, a fresh account, and {@code {tN}} (N = 0
      * to {@value #TIMESTAMPS}), Swift timestamps N seconds after a base a minute before now, with
-     * {@code {http:tN}} the same instants as HTTP dates, {@code {delete-at:future}} and
-     * {@code {delete-at:later}} an hour and two after the base, in seconds. They are recent on purpose: Swift reclaims
-     * tombstones older than {@code reclaim_age} (a week) as soon as it looks at them.
+     * {@code {http:tN}} the same instants as HTTP dates, and {@code {delete-at:future}} and
+     * {@code {delete-at:later}} one and two hours after the base, in seconds. They are recent on
+     * purpose: Swift reclaims tombstones older than {@code reclaim_age} (a week) on sight.
      */
     static Map<String, String> variables(Instant now) {
         Map<String, String> variables = new LinkedHashMap<>();
@@ -172,7 +174,7 @@ final class BackendConformance {
         step.expectedHeaders().forEach((header, template) -> {
             String value = template == null ? null : RawRequest.fill(template, variables);
             String actual = joined(real.headers().all(header));
-            if (!java.util.Objects.equals(actual, value)) {
+            if (!Objects.equals(actual, value)) {
                 out.add(String.format(Locale.ROOT, "%-28s expected=%s  %s=%s", header, show(value), label,
                         show(actual)));
             }
@@ -187,6 +189,10 @@ final class BackendConformance {
             out.add(String.format(Locale.ROOT, "%-28s %s=%d  %s=%d %s", "status", realLabel, real.status(), peerLabel,
                     peer.status(), abbreviate(peer.bodyText())).strip());
         }
+        if (real.status() == peer.status() && !real.reason().equals(peer.reason())) {
+            out.add(String.format(Locale.ROOT, "%-28s %s=\"%s\"  %s=\"%s\"", "reason phrase", realLabel, real.reason(),
+                    peerLabel, peer.reason()));
+        }
         if (step.request().mode() == RawRequest.Mode.EXPECT_CONTINUE && !real.interim().equals(peer.interim())) {
             out.add(String.format(Locale.ROOT, "%-28s %s=%s  %s=%s", "interim responses", realLabel, real.interim(),
                     peerLabel, peer.interim()));
@@ -200,7 +206,7 @@ final class BackendConformance {
         for (String header : names.values()) {
             String realValue = realHeaders.get(header);
             String peerValue = peerHeaders.get(header);
-            if (!java.util.Objects.equals(realValue, peerValue)) {
+            if (!Objects.equals(realValue, peerValue)) {
                 out.add(String.format(Locale.ROOT, "%-28s %s=%s  %s=%s", header, realLabel, show(realValue),
                         peerLabel, show(peerValue)));
             }
@@ -224,21 +230,21 @@ final class BackendConformance {
      */
     private static void compareHeaderNames(RawResponse real, RawResponse peer, String realLabel, String peerLabel,
             List<String> out) {
-        java.util.Set<String> realNames = headerNames(real);
-        java.util.Set<String> peerNames = headerNames(peer);
+        Set<String> realNames = headerNames(real);
+        Set<String> peerNames = headerNames(peer);
         if (realNames.equals(peerNames)) {
             return;
         }
-        java.util.Set<String> onlyReal = new java.util.TreeSet<>(realNames);
+        Set<String> onlyReal = new TreeSet<>(realNames);
         onlyReal.removeAll(peerNames);
-        java.util.Set<String> onlyPeer = new java.util.TreeSet<>(peerNames);
+        Set<String> onlyPeer = new TreeSet<>(peerNames);
         onlyPeer.removeAll(realNames);
         out.add(String.format(Locale.ROOT, "%-28s only %s=%s  only %s=%s", "header names", realLabel, onlyReal,
                 peerLabel, onlyPeer));
     }
 
-    private static java.util.Set<String> headerNames(RawResponse response) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    private static Set<String> headerNames(RawResponse response) {
+        Set<String> names = new TreeSet<>();
         response.headers().names().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
         names.removeAll(CONNECTION_HEADERS);
         return names;
@@ -314,7 +320,7 @@ final class BackendConformance {
         return "(" + (oneLine.length() > 80 ? oneLine.substring(0, 80) + "..." : oneLine) + ")";
     }
 
-    private BackendConformance replaceLast(java.util.function.UnaryOperator<ConformanceStep> change) {
+    private BackendConformance replaceLast(UnaryOperator<ConformanceStep> change) {
         if (steps.isEmpty()) {
             throw new IllegalStateException("no step yet");
         }
