@@ -2,6 +2,8 @@ package io.ringway.storage.conformance;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +30,6 @@ record ConformanceStep(String name, RawRequest request, int expectedStatus, List
         requireNonNull(name, "name");
         requireNonNull(request, "request");
         headers = List.copyOf(headers);
-        expectedHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expectedHeaders));
+        expectedHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(expectedHeaders));
     }
 }

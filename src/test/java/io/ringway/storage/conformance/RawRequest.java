@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -97,7 +98,7 @@ record RawRequest(String method, String target, List<Header> headers, byte[] bod
                 .map(h -> h.name() + ": " + (h.value().length() > 60 ? h.value().substring(0, 57) + "..." : h.value()))
                 .collect(Collectors.joining(", ", " [", "]"));
         String sent = body.length == 0 ? "" : " + " + body.length + " body bytes";
-        String how = mode == Mode.NORMAL ? "" : " (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        String how = mode == Mode.NORMAL ? "" : " (" + mode.name().toLowerCase(Locale.ROOT) + ")";
         return method + " " + target + (headers.isEmpty() ? "" : shown) + sent + how;
     }
 

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.storage.node.ServerType;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,11 +40,11 @@ record RealSwiftServers(String host, Map<ServerType, Integer> ports, Path device
 
     /** Parses the {@code KEY=VALUE} lines the script prints; other lines are progress messages. */
     static RealSwiftServers parse(String scriptOutput) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         scriptOutput.lines()
                 .filter(line -> line.matches("SWIFT_[A-Z_]+=.*"))
                 .forEach(line -> values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
-        Map<ServerType, Integer> ports = new java.util.EnumMap<>(ServerType.class);
+        Map<ServerType, Integer> ports = new EnumMap<>(ServerType.class);
         for (ServerType type : ServerType.values()) {
             String key = "SWIFT_" + type.name() + "_PORT";
             String port = values.get(key);
