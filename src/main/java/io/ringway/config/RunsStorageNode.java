@@ -6,13 +6,15 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Matches when {@link RingwayProperties#runsStorageNode()}: binds the properties the same way. */
+/** Matches when {@link RingwayProperties#runsStorageNode()}, binding the properties as Spring will. */
 final class RunsStorageNode implements Condition {
+
+    static RingwayProperties bind(ConditionContext context) {
+        return Binder.get(context.getEnvironment()).bindOrCreate("ringway", Bindable.of(RingwayProperties.class));
+    }
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return Binder.get(context.getEnvironment())
-                .bindOrCreate("ringway", Bindable.of(RingwayProperties.class))
-                .runsStorageNode();
+        return bind(context).runsStorageNode();
     }
 }

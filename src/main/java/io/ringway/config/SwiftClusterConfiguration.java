@@ -8,6 +8,7 @@ import io.ringway.storage.node.StorageNodeProperties;
 import io.ringway.swift.HashPath;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -42,13 +43,19 @@ class SwiftClusterConfiguration {
         return conf.policies();
     }
 
-    @Bean
-    Rings rings(RingwayProperties properties, SwiftConf conf) throws IOException {
-        return Rings.load(properties.effectiveSwiftDir(), conf);
-    }
+    /** The rings route the gateway's requests; a storage node alone does not read them. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RunsGateway.class)
+    static class RingsConfiguration {
 
-    @Bean
-    RingReloader ringReloader(Rings rings, RingwayProperties properties) {
-        return new RingReloader(rings, properties.ringReloadTime());
+        @Bean
+        Rings rings(RingwayProperties properties, SwiftConf conf) throws IOException {
+            return Rings.load(properties.effectiveSwiftDir(), conf);
+        }
+
+        @Bean
+        RingReloader ringReloader(Rings rings, RingwayProperties properties) {
+            return new RingReloader(rings, properties.ringReloadTime());
+        }
     }
 }

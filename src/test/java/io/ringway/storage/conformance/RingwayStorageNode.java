@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * under a temporary directory.
  *
  * <p>{@code ringway.swift-dir} points at a directory with the {@code swift.conf} the real servers
- * use (by default {@code /etc/swift}) so both hash paths alike; nothing reads that property yet.
+ * use (by default {@code /etc/swift}) so both hash paths alike.
  */
 final class RingwayStorageNode implements AutoCloseable {
 
@@ -42,22 +42,22 @@ final class RingwayStorageNode implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RingwayApplication.class)
                 // REACTIVE so the context is the one production runs (its gateway on a free port too).
                 .web(WebApplicationType.REACTIVE)
-                .properties(
-                        "spring.main.banner-mode=off",
-                        "server.port=0",
-                        "server.address=127.0.0.1",
-                        "management.server.port=0",
-                        "management.server.address=127.0.0.1",
-                        "ringway.storage.enabled=true",
-                        "ringway.storage.bind-ip=127.0.0.1",
-                        "ringway.storage.mount-check=false",
-                        "ringway.storage.devices=" + devices.toAbsolutePath(),
-                        "ringway.storage.device-names=" + String.join(",", DEVICE_NAMES),
-                        "ringway.storage.account-port=0",
-                        "ringway.storage.container-port=0",
-                        "ringway.storage.object-port=0",
-                        "ringway.swift-dir=" + swiftDir.toAbsolutePath())
-                .run();
+                // Command-line arguments, not default properties: those lose to application.yml.
+                .run("--spring.main.banner-mode=off",
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--management.server.port=0",
+                        "--management.server.address=127.0.0.1",
+                        // A storage node of the cluster that swift-dir describes, as a pod would run.
+                        "--ringway.role=storage",
+                        "--ringway.storage.bind-ip=127.0.0.1",
+                        "--ringway.storage.mount-check=false",
+                        "--ringway.storage.devices=" + devices.toAbsolutePath(),
+                        "--ringway.storage.device-names=" + String.join(",", DEVICE_NAMES),
+                        "--ringway.storage.account-port=0",
+                        "--ringway.storage.container-port=0",
+                        "--ringway.storage.object-port=0",
+                        "--ringway.swift-dir=" + swiftDir.toAbsolutePath());
         return new RingwayStorageNode(context, devices);
     }
 
