@@ -44,6 +44,11 @@ public final class BackendHttpException extends RuntimeException {
         return new BackendHttpException(status, null, false, headers);
     }
 
+    /** A body (Swift's default when {@code null}) with extra headers. */
+    public static BackendHttpException withHeaders(int status, Map<String, String> headers, @Nullable String body) {
+        return new BackendHttpException(status, body, false, headers);
+    }
+
     public int status() {
         return status;
     }
