@@ -2,7 +2,6 @@ package io.ringway.storage.account;
 
 import static java.util.Objects.requireNonNull;
 
-import io.ringway.storage.db.BackendHttpException;
 import io.ringway.storage.db.ListingContentType;
 import io.ringway.storage.db.ListingEntry;
 import io.ringway.storage.db.ListingQuery;
@@ -82,7 +81,7 @@ final class AccountReads {
                             AccountBroker.STAT.metadata(c),
                             query == null ? List.of() : AccountBroker.listContainers(c, query));
                 }))
-                .switchIfEmpty(Mono.error(() -> new BackendHttpException(404, null)));
+                .switchIfEmpty(Mono.error(AccountWrites::notFound));
     }
 
     /** Swift's {@code get_response_headers}. */

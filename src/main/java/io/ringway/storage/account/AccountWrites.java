@@ -45,7 +45,7 @@ final class AccountWrites {
                             AccountBroker.initialize(c, path.account(), now(), timestamp.internal());
                             created = true;
                         } else if (AccountBroker.info(c).isStatusDeleted()) {
-                            throw BackendHttpException.withHeaders(403, STATUS_DELETED, "Recently deleted");
+                            throw BackendHttpException.charsetUtf8(403, STATUS_DELETED, "Recently deleted");
                         } else {
                             created = AccountBroker.info(c).isDeleted();
                             AccountBroker.STAT.updatePutTimestamp(c, timestamp.internal());
@@ -73,7 +73,7 @@ final class AccountWrites {
                     updateMetadata(c, metadata);
                     return Boolean.TRUE;
                 }))
-                .switchIfEmpty(Mono.error(() -> new BackendHttpException(404, null)))
+                .switchIfEmpty(Mono.error(AccountWrites::notFound))
                 .then(new BackendHttpException(204, null).toResponse());
     }
 
@@ -87,9 +87,9 @@ final class AccountWrites {
                         return AccountBroker.info(c).isStatusDeleted();
                     });
                 })
-                .switchIfEmpty(Mono.error(() -> new BackendHttpException(404, null)))
-                .flatMap(statusDeleted -> BackendHttpException.withHeaders(204,
-                        statusDeleted ? STATUS_DELETED : Map.of()).toResponse());
+                .switchIfEmpty(Mono.error(AccountWrites::notFound))
+                .flatMap(statusDeleted -> BackendHttpException.charsetUtf8(204,
+                        statusDeleted ? STATUS_DELETED : Map.of(), "").toResponse());
     }
 
     /** A container server's report of one container ({@code PUT /dev/part/account/container}). */
@@ -138,12 +138,17 @@ final class AccountWrites {
     /** Swift's {@code is_deleted} check with its {@code _deleted_response}. */
     static void requireLive(Connection c) throws SQLException {
         if (!AccountBroker.isInitialized(c)) {
-            throw new BackendHttpException(404, null);
+            throw notFound();
         }
         AccountInfo info = AccountBroker.info(c);
         if (info.isDeleted()) {
-            throw BackendHttpException.withHeaders(404, info.isStatusDeleted() ? STATUS_DELETED : Map.of(), null);
+            throw BackendHttpException.charsetUtf8(404, info.isStatusDeleted() ? STATUS_DELETED : Map.of(), "");
         }
+    }
+
+    /** A missing account: Swift's {@code _deleted_response} with an empty body. */
+    static BackendHttpException notFound() {
+        return BackendHttpException.charsetUtf8(404, Map.of(), "");
     }
 
     private void updateMetadata(Connection c, Map<String, Metadata.Item> metadata) throws SQLException {
