@@ -82,39 +82,101 @@ final class ContainerBroker {
     }
 
     /**
-     * Merges one object row ({@code merge_items}): per name and policy, the row with the newest
-     * {@code created_at} wins; an older or equal update changes nothing.
+     * Merges one object update as Swift's {@code merge_items} with
+     * {@code update_new_item_from_existing}: per name and policy, the data attributes (size,
+     * etag, deleted, {@code swift_bytes}) come from the newer data timestamp, the content type
+     * from the newer content-type timestamp, and the metadata timestamp is the newer one; an
+     * update newer in none of them changes nothing.
      */
-    static void mergeObject(Connection connection, ObjectRecord record) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT created_at FROM object WHERE name = ? AND storage_policy_index = ? AND deleted IN (0, 1)")) {
-            select.setString(1, record.name());
-            select.setInt(2, record.storagePolicyIndex());
-            try (ResultSet existing = select.executeQuery()) {
-                while (existing.next()) {
-                    if (!Timestamp.parse(record.createdAt()).isAfter(Timestamp.parse(existing.getString(1)))) {
-                        return;
-                    }
-                }
-            }
+    static void mergeObject(Connection connection, ObjectUpdate update) throws SQLException {
+        ObjectRecord item = update.row();
+        EncodedTimestamps itemTimes = EncodedTimestamps.decode(item.createdAt());
+        Timestamp data = itemTimes.data();
+        Timestamp contentTypeTime = itemTimes.contentType();
+        Timestamp meta = itemTimes.meta();
+        if (update.contentTypeTimestamp() != null) {
+            contentTypeTime = Timestamp.parse(update.contentTypeTimestamp());
+            meta = contentTypeTime;
+        }
+        if (update.metaTimestamp() != null) {
+            meta = Timestamp.parse(update.metaTimestamp());
+        }
+        ObjectRecord existing = existingRow(connection, item.name(), item.storagePolicyIndex());
+        if (existing == null) {
+            insert(connection, item, new EncodedTimestamps(data, contentTypeTime, meta).encode(), item.contentType());
+            return;
+        }
+        EncodedTimestamps existingTimes = EncodedTimestamps.decode(existing.createdAt());
+        SwiftBytes itemType = SwiftBytes.extract(item.contentType());
+        SwiftBytes existingType = SwiftBytes.extract(existing.contentType());
+        ObjectRecord dataSource = item;
+        String swiftBytes = itemType.swiftBytes();
+        String contentType = itemType.contentType();
+        boolean newer = false;
+        if (!existingTimes.data().isBefore(data)) {
+            dataSource = existing;
+            swiftBytes = existingType.swiftBytes();
+            data = existingTimes.data();
+        } else {
+            newer = true;
+        }
+        if (!existingTimes.contentType().isBefore(contentTypeTime)) {
+            contentType = existingType.contentType();
+            contentTypeTime = existingTimes.contentType();
+        } else {
+            newer = true;
+        }
+        if (!existingTimes.meta().isBefore(meta)) {
+            meta = existingTimes.meta();
+        } else {
+            newer = true;
+        }
+        if (!newer) {
+            return;
         }
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM object WHERE name = ? AND storage_policy_index = ? AND deleted IN (0, 1)")) {
-            delete.setString(1, record.name());
-            delete.setInt(2, record.storagePolicyIndex());
+            delete.setString(1, item.name());
+            delete.setInt(2, item.storagePolicyIndex());
             delete.executeUpdate();
         }
+        ObjectRecord merged = new ObjectRecord(item.name(), "", dataSource.size(), "", dataSource.etag(),
+                dataSource.deleted(), item.storagePolicyIndex());
+        insert(connection, merged, new EncodedTimestamps(data, contentTypeTime, meta).encode(),
+                new SwiftBytes(contentType, swiftBytes).withSwiftBytes());
+    }
+
+    private static @Nullable ObjectRecord existingRow(Connection connection, String name, int policyIndex)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT name, created_at, size, content_type,"
+                + " etag, deleted, storage_policy_index FROM object"
+                + " WHERE name = ? AND storage_policy_index = ? AND deleted IN (0, 1)")) {
+            select.setString(1, name);
+            select.setInt(2, policyIndex);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? readRow(row) : null;
+            }
+        }
+    }
+
+    private static void insert(Connection connection, ObjectRecord record, String createdAt, String contentType)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO object (name, created_at, size,"
                 + " content_type, etag, deleted, storage_policy_index) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, record.name());
-            insert.setString(2, record.createdAt());
+            insert.setString(2, createdAt);
             insert.setLong(3, record.size());
-            insert.setString(4, record.contentType());
+            insert.setString(4, contentType);
             insert.setString(5, record.etag());
             insert.setInt(6, record.deleted() ? 1 : 0);
             insert.setInt(7, record.storagePolicyIndex());
             insert.executeUpdate();
         }
+    }
+
+    private static ObjectRecord readRow(ResultSet row) throws SQLException {
+        return new ObjectRecord(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+                row.getString(5), row.getInt(6) != 0, row.getInt(7));
     }
 
     /** The live objects of one policy, as Swift's {@code list_objects_iter}. */
@@ -123,8 +185,7 @@ final class ContainerBroker {
         DelimitedListing<ObjectRecord> listing = new DelimitedListing<>("object",
                 "name, created_at, size, content_type, etag, deleted, storage_policy_index",
                 "deleted = 0 AND storage_policy_index = ?", List.of(policyIndex),
-                row -> new ObjectRecord(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                        row.getString(5), row.getInt(6) != 0, row.getInt(7)));
+                ContainerBroker::readRow);
         return listing.list(connection, query);
     }
 

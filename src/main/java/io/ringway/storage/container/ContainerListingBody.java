@@ -2,7 +2,6 @@ package io.ringway.storage.container;
 
 import io.ringway.storage.db.ListingBodies;
 import io.ringway.storage.db.ListingEntry;
-import io.ringway.swift.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import java.util.Map;
  * A container listing body, byte for byte as Swift's {@code create_listing}: JSON records
  * {@code bytes, hash, name, content_type, last_modified} (or {@code subdir}), ElementTree XML, or
  * one name a line. A {@code swift_bytes} content-type parameter replaces the size, as Swift's
- * {@code override_bytes_from_content_type} does.
+ * {@code override_bytes_from_content_type} does; the last-modified time is the metadata time.
  */
 final class ContainerListingBody {
 
@@ -44,23 +43,20 @@ final class ContainerListingBody {
         }
         ObjectRecord row = ((ListingEntry.Row<ObjectRecord>) entry).row();
         long bytes = row.size();
-        String contentType = row.contentType();
-        int swiftBytes = contentType.indexOf(";swift_bytes=");
-        if (swiftBytes >= 0) {
-            String value = contentType.substring(swiftBytes + ";swift_bytes=".length());
-            int end = value.indexOf(';');
+        SwiftBytes type = SwiftBytes.extract(row.contentType());
+        if (type.swiftBytes() != null) {
             try {
-                bytes = Long.parseLong(end < 0 ? value : value.substring(0, end));
-                contentType = contentType.substring(0, swiftBytes) + (end < 0 ? "" : value.substring(end));
+                bytes = Long.parseLong(type.swiftBytes());
             } catch (NumberFormatException e) {
-                // Swift logs and keeps the row's size.
+                // Swift logs "Invalid swift_bytes" and keeps the row's size.
             }
         }
         record.put("bytes", bytes);
         record.put("hash", row.etag());
         record.put("name", row.name());
-        record.put("content_type", contentType);
-        record.put("last_modified", ListingBodies.isoformat(Timestamp.parse(row.createdAt())));
+        record.put("content_type", type.contentType());
+        // The last-modified time of a listing row is its metadata timestamp.
+        record.put("last_modified", ListingBodies.isoformat(EncodedTimestamps.decode(row.createdAt()).meta()));
         return record;
     }
 

@@ -46,7 +46,7 @@ final class ContainerWrites {
             Integer requested = PolicyIndexHeader.read(request, policies);
             if (path.object() != null) {
                 int policy = requested == null ? 0 : requested;
-                ObjectRecord record = objectRecord(request, path.object(), timestamp, policy);
+                ObjectUpdate record = objectUpdate(request, path.object(), timestamp, policy);
                 boolean autocreate = autocreate(request, path.account());
                 return (autocreate ? Sqlite.onCreating(file, c -> mergeObject(c, path, timestamp, policy, record, true))
                         : Sqlite.onExisting(file, c -> mergeObject(c, path, timestamp, policy, record, false)))
@@ -94,7 +94,7 @@ final class ContainerWrites {
         return databases.locate(path).flatMap(file -> {
             int policy = requireNonNullElse(PolicyIndexHeader.read(request, policies), 0);
             if (path.object() != null) {
-                ObjectRecord tombstone = ObjectRecord.tombstone(path.object(), timestamp.internal(), policy);
+                ObjectUpdate tombstone = ObjectUpdate.of(ObjectRecord.tombstone(path.object(), timestamp.internal(), policy));
                 boolean autocreate = autocreate(request, path.account());
                 return (autocreate
                         ? Sqlite.onCreating(file, c -> mergeObject(c, path, timestamp, policy, tombstone, true))
@@ -172,7 +172,7 @@ final class ContainerWrites {
         return new WriteResult(after, existed);
     }
 
-    private Boolean mergeObject(Connection c, BackendPath path, Timestamp timestamp, int policy, ObjectRecord record,
+    private Boolean mergeObject(Connection c, BackendPath path, Timestamp timestamp, int policy, ObjectUpdate record,
             boolean autocreate) throws SQLException {
         if (!ContainerBroker.isInitialized(c)) {
             if (!autocreate) {
@@ -215,7 +215,7 @@ final class ContainerWrites {
                 });
     }
 
-    private ObjectRecord objectRecord(ServerRequest request, String name, Timestamp timestamp, int policy) {
+    private ObjectUpdate objectUpdate(ServerRequest request, String name, Timestamp timestamp, int policy) {
         String size = request.headers().firstHeader("X-Size");
         String contentType = request.headers().firstHeader("X-Content-Type");
         String etag = request.headers().firstHeader("X-Etag");
@@ -224,11 +224,18 @@ final class ContainerWrites {
             throw new BackendHttpException(500, null);
         }
         try {
-            return new ObjectRecord(name, timestamp.internal(), Long.parseLong(size.strip()), contentType,
-                    etag, false, policy);
-        } catch (NumberFormatException e) {
+            return new ObjectUpdate(new ObjectRecord(name, timestamp.internal(), Long.parseLong(size.strip()),
+                    contentType, etag, false, policy),
+                    optionalTimestamp(request, "X-Content-Type-Timestamp"),
+                    optionalTimestamp(request, "X-Meta-Timestamp"));
+        } catch (IllegalArgumentException e) {
             throw new BackendHttpException(500, null);
         }
+    }
+
+    private static @Nullable String optionalTimestamp(ServerRequest request, String name) {
+        String value = request.headers().firstHeader(name);
+        return value == null || value.isEmpty() ? null : Timestamp.parse(value).internal();
     }
 
     private boolean autocreate(ServerRequest request, String account) {

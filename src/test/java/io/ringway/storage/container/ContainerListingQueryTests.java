@@ -37,7 +37,7 @@ class ContainerListingQueryTests {
         ContainerBroker.initialize(connection, "a", "c", Timestamp.parse("1"), "0000000001.00000", 0);
         for (String name : NAMES) {
             ContainerBroker.mergeObject(connection,
-                    new ObjectRecord(name, "0000000002.00000", 1, "text/plain", "e", false, 0));
+                    ObjectUpdate.of(new ObjectRecord(name, "0000000002.00000", 1, "text/plain", "e", false, 0)));
         }
     }
 
@@ -114,9 +114,9 @@ class ContainerListingQueryTests {
 
     @Test
     void leavesOutDeletedRowsAndOtherPolicies() throws SQLException {
-        ContainerBroker.mergeObject(connection, ObjectRecord.tombstone("b", "0000000003.00000", 0));
+        ContainerBroker.mergeObject(connection, ObjectUpdate.of(ObjectRecord.tombstone("b", "0000000003.00000", 0)));
         ContainerBroker.mergeObject(connection,
-                new ObjectRecord("bb", "0000000003.00000", 1, "text/plain", "e", false, 1));
+                ObjectUpdate.of(new ObjectRecord("bb", "0000000003.00000", 1, "text/plain", "e", false, 1)));
         assertThat(list(q(10000, "", null, "b", null, null, false))).containsExactly("b/x", "b/y/z", "ba");
     }
 
