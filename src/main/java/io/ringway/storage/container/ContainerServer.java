@@ -29,9 +29,10 @@ import reactor.netty.http.client.HttpClient;
  * PUT and DELETE as object servers send them; and, after a container PUT or DELETE, the update
  * of the account servers named by {@code X-Account-Host}, {@code X-Account-Device} and
  * {@code X-Account-Partition}. Each container is one SQLite database under
- * {@code {device}/containers/}; the {@link ContainerUpdater} reports later changes.
+ * {@code {device}/containers/}; the {@link ContainerUpdater} reports later changes. Also
+ * {@code UPDATE} (a JSON list of object rows, as SLO's asynchronous deletes send).
  *
- * <p>Not implemented: {@code REPLICATE} and {@code UPDATE} (405), shard ranges (an empty list),
+ * <p>Not implemented: {@code REPLICATE} (405), shard ranges (an empty list),
  * container sync (its headers are stored, not validated).
  */
 public final class ContainerServer implements BackendServer {
@@ -40,9 +41,9 @@ public final class ContainerServer implements BackendServer {
 
     private final DeviceRoot devices;
     private final HashPath hashPath;
-    private final ContainerSettings settings;
     private final ContainerWrites writes;
     private final ContainerReads reads;
+    private final ContainerItemsUpdate itemsUpdate;
 
     /** A server for a cluster with only storage policy 0. */
     public ContainerServer(DeviceRoot devices, HashPath hashPath, ContainerSettings settings, Clock clock,
@@ -58,12 +59,13 @@ public final class ContainerServer implements BackendServer {
             HttpClient httpClient, Set<Integer> policyIndexes) {
         this.devices = requireNonNull(devices, "devices");
         this.hashPath = requireNonNull(hashPath, "hashPath");
-        this.settings = requireNonNull(settings, "settings");
+        requireNonNull(settings, "settings");
         requireNonNull(clock, "clock");
         AccountUpdates updates = new AccountUpdates(requireNonNull(httpClient, "httpClient"), settings);
         Set<Integer> policies = Set.copyOf(policyIndexes);
         this.writes = new ContainerWrites(settings, clock, updates, policies);
         this.reads = new ContainerReads(settings, policies);
+        this.itemsUpdate = new ContainerItemsUpdate(settings, clock, policies);
     }
 
     @Override
@@ -91,6 +93,7 @@ public final class ContainerServer implements BackendServer {
             case "POST" -> writes.post(request, parse(rawPath, 4), this::database);
             case "HEAD" -> reads.head(request, parse(rawPath, 5), this::database);
             case "GET" -> reads.get(request, parse(rawPath, 5), this::database);
+            case "UPDATE" -> itemsUpdate.update(request, parse(rawPath, 4), this::database);
             default -> new BackendHttpException(405, null).toResponse();
         };
     }

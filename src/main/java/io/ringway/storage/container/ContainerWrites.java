@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -46,7 +47,8 @@ final class ContainerWrites {
             Integer requested = PolicyIndexHeader.read(request, policies);
             if (path.object() != null) {
                 int policy = requested == null ? 0 : requested;
-                ObjectUpdate record = objectUpdate(request, path.object(), timestamp, policy);
+                // Parsed once the container is known to exist, as Swift reads X-Size in put_object.
+                Supplier<ObjectUpdate> record = () -> objectUpdate(request, path.object(), timestamp, policy);
                 boolean autocreate = autocreate(request, path.account());
                 return (autocreate ? Sqlite.onCreating(file, c -> mergeObject(c, path, timestamp, policy, record, true))
                         : Sqlite.onExisting(file, c -> mergeObject(c, path, timestamp, policy, record, false)))
@@ -94,7 +96,8 @@ final class ContainerWrites {
         return databases.locate(path).flatMap(file -> {
             int policy = requireNonNullElse(PolicyIndexHeader.read(request, policies), 0);
             if (path.object() != null) {
-                ObjectUpdate tombstone = ObjectUpdate.of(ObjectRecord.tombstone(path.object(), timestamp.internal(), policy));
+                Supplier<ObjectUpdate> tombstone = () -> ObjectUpdate.of(
+                        ObjectRecord.tombstone(path.object(), timestamp.internal(), policy));
                 boolean autocreate = autocreate(request, path.account());
                 return (autocreate
                         ? Sqlite.onCreating(file, c -> mergeObject(c, path, timestamp, policy, tombstone, true))
@@ -172,16 +175,17 @@ final class ContainerWrites {
         return new WriteResult(after, existed);
     }
 
-    private Boolean mergeObject(Connection c, BackendPath path, Timestamp timestamp, int policy, ObjectUpdate record,
-            boolean autocreate) throws SQLException {
+    private Boolean mergeObject(Connection c, BackendPath path, Timestamp timestamp, int policy,
+            Supplier<ObjectUpdate> record, boolean autocreate) throws SQLException {
         if (!ContainerBroker.isInitialized(c)) {
             if (!autocreate) {
                 throw new BackendHttpException(404, null);
             }
             ContainerBroker.initialize(c, path.account(), requireNonNull(path.container(), "container"),
                     Timestamp.ofMillis(clock.millis()), timestamp.internal(), policy);
+            c.commit();
         }
-        ContainerBroker.mergeObject(c, record);
+        ContainerBroker.mergeObject(c, record.get());
         return Boolean.TRUE;
     }
 
@@ -239,11 +243,15 @@ final class ContainerWrites {
     }
 
     private boolean autocreate(ServerRequest request, String account) {
+        return autocreate(request, account, settings.autoCreateAccountPrefix());
+    }
+
+    /** Swift's {@code _should_autocreate}: the header decides, else the account prefix (never for shards). */
+    static boolean autocreate(ServerRequest request, String account, String prefix) {
         String header = request.headers().firstHeader("X-Backend-Auto-Create");
         if (header != null && !header.isEmpty()) {
             return SwiftRequests.isTrue(header);
         }
-        String prefix = settings.autoCreateAccountPrefix();
         if (account.startsWith(prefix + "shards_")) {
             return false;
         }

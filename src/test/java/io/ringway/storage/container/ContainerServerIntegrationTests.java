@@ -261,6 +261,24 @@ class ContainerServerIntegrationTests {
         assertThat(http.send("HEAD", C).header("X-Container-Meta-K0")).isNull();
     }
 
+    @Test
+    void mergesTheObjectRowsOfAnUpdateRequest() {
+        String rows = "[{\"name\": \"seg/1\", \"created_at\": \"1700000001.00000\", \"size\": 0,"
+                + " \"content_type\": \"application/async-deleted\", \"etag\": \"" + ETAG + "\", \"deleted\": 0,"
+                + " \"storage_policy_index\": 0}, {\"name\": \"seg/2\", \"created_at\": \"1700000001.00000\","
+                + " \"size\": 0, \"content_type\": \"application/async-deleted\", \"etag\": \"" + ETAG + "\","
+                + " \"deleted\": 0}]";
+        String expirer = "/sda1/1/.expiring_objects/1700000000";
+        Response update = http.sendWithBody("UPDATE", expirer, rows, "X-Timestamp", "1700000001.00000",
+                "X-Backend-Storage-Policy-Index", "0", "Content-Type", "application/json");
+        assertThat(update.status()).isEqualTo(202);
+        assertThat(http.send("GET", expirer).body()).isEqualTo("seg/1\nseg/2\n");
+        assertThat(http.sendWithBody("UPDATE", C, rows, "X-Timestamp", "1700000001.00000").status()).isEqualTo(404);
+        Response bad = http.sendWithBody("UPDATE", expirer, "[{", "X-Timestamp", "1700000001.00000");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).isEqualTo("text/plain");
+    }
+
     private Response putObject(String name, String timestamp, String size) {
         return http.send("PUT", C + "/" + name, "X-Timestamp", timestamp, "X-Size", size,
                 "X-Content-Type", "text/plain", "X-Etag", ETAG, "X-Backend-Storage-Policy-Index", "0");

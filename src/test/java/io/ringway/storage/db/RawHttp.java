@@ -36,19 +36,26 @@ public final class RawHttp {
 
     /** Sends {@code method path} with {@code headers} given as name, value, name, value... */
     public Response send(String method, String path, String... headers) {
+        return sendWithBody(method, path, null, headers);
+    }
+
+    /** Like {@link #send}, with a body (sent with its length) when not {@code null}. */
+    public Response sendWithBody(String method, String path, @Nullable String body, String... headers) {
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
-        if (method.equals("PUT") || method.equals("POST")) {
-            request.append("Content-Length: 0\r\n");
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null || method.equals("PUT") || method.equals("POST")) {
+            request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("\r\n");
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(content);
             out.flush();
             return parse(socket.getInputStream().readAllBytes(), method.equals("HEAD"));
         } catch (IOException e) {
