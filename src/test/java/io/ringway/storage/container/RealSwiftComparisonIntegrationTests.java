@@ -85,6 +85,10 @@ class RealSwiftComparisonIntegrationTests {
         }
         both(real, ours, "PUT", c + "/a", false, "X-Timestamp", "1700000001.00000", "X-Size", "9",
                 "X-Content-Type", "x/y", "X-Etag", "x");
+        // An object POST that changed the content type, as object servers report it.
+        both(real, ours, "PUT", c + "/c", false, "X-Timestamp", "1700000002.12345", "X-Size", "5",
+                "X-Content-Type", "image/png; charset=x", "X-Etag", "d41d8cd98f00b204e9800998ecf8427e",
+                "X-Content-Type-Timestamp", "1700000002.50000", "X-Meta-Timestamp", "1700000002.75000");
         for (String query : List.of("", "?format=json", "?format=xml", "?format=json&delimiter=/",
                 "?format=xml&delimiter=/", "?delimiter=/&reverse=true", "?prefix=b/", "?path=b", "?marker=b/c",
                 "?end_marker=c&marker=a", "?limit=2&delimiter=/", "?reverse=1&marker=c&end_marker=a",
@@ -96,6 +100,14 @@ class RealSwiftComparisonIntegrationTests {
         both(real, ours, "POST", c, false, "X-Timestamp", "1700000003.00000", "X-Container-Meta-Color", "",
                 "X-Container-Sysmeta-S", "1");
         both(real, ours, "HEAD", c, false);
+        String expirer = "/sda1/1/.expiring_objects" + a + "/1700000000";
+        String rows = "[{\"name\": \"seg\", \"created_at\": \"1700000001.00000\", \"size\": 0, "
+                + "\"content_type\": \"application/async-deleted\", \"etag\": \"x\", \"deleted\": 0, "
+                + "\"storage_policy_index\": 0}]";
+        compare("UPDATE " + expirer, real.containers().sendWithBody("UPDATE", expirer, rows, "X-Timestamp", "1",
+                "X-Backend-Storage-Policy-Index", "0"), ours.containers().sendWithBody("UPDATE", expirer, rows,
+                "X-Timestamp", "1", "X-Backend-Storage-Policy-Index", "0"));
+        both(real, ours, "GET", expirer + "?format=json", false);
         // Bad input.
         both(real, ours, "PUT", c, false);
         both(real, ours, "PUT", c, false, "X-Timestamp", "abc");
