@@ -32,8 +32,8 @@ import reactor.netty.http.client.HttpClient;
  * {@code {device}/containers/}; the {@link ContainerUpdater} reports later changes. Also
  * {@code UPDATE} (a JSON list of object rows, as SLO's asynchronous deletes send).
  *
- * <p>Not implemented: {@code REPLICATE} (405), shard ranges (an empty list),
- * container sync (its headers are stored, not validated).
+ * <p>Not implemented: {@code REPLICATE} (405), shard ranges (an empty list), container sync
+ * (its headers are validated and stored; no realms are known).
  */
 public final class ContainerServer implements BackendServer {
 

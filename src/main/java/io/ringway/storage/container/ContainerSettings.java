@@ -1,6 +1,7 @@
 package io.ringway.storage.container;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Options of Swift's {@code [app:container-server]} and {@code [container-updater]} sections and
@@ -14,12 +15,19 @@ import java.time.Duration;
  * @param autoCreateAccountPrefix {@code auto_create_account_prefix}: accounts whose containers are created by
  *     the first object update (".")
  * @param updaterConcurrency {@code concurrency} of the container-updater: containers reported at once (4)
+ * @param allowedSyncHosts {@code allowed_sync_hosts}: hosts {@code X-Container-Sync-To} may name (127.0.0.1)
  */
 public record ContainerSettings(Duration nodeTimeout, Duration connTimeout, int containerListingLimit,
-        int maxMetaCount, int maxMetaOverallSize, String autoCreateAccountPrefix, int updaterConcurrency) {
+        int maxMetaCount, int maxMetaOverallSize, String autoCreateAccountPrefix, int updaterConcurrency,
+        Set<String> allowedSyncHosts) {
+
+    public ContainerSettings {
+        allowedSyncHosts = Set.copyOf(allowedSyncHosts);
+    }
 
     /** Swift's defaults. */
     public static ContainerSettings defaults() {
-        return new ContainerSettings(Duration.ofSeconds(3), Duration.ofMillis(500), 10_000, 90, 4096, ".", 4);
+        return new ContainerSettings(Duration.ofSeconds(3), Duration.ofMillis(500), 10_000, 90, 4096, ".", 4,
+                Set.of("127.0.0.1"));
     }
 }

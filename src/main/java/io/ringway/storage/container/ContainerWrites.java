@@ -43,6 +43,7 @@ final class ContainerWrites {
 
     Mono<ServerResponse> put(ServerRequest request, BackendPath path, ContainerServer.Databases databases) {
         Timestamp timestamp = SwiftRequests.validTimestamp(request);
+        validateSyncTo(request);
         return databases.locate(path).flatMap(file -> {
             Integer requested = PolicyIndexHeader.read(request, policies);
             if (path.object() != null) {
@@ -74,6 +75,7 @@ final class ContainerWrites {
 
     Mono<ServerResponse> post(ServerRequest request, BackendPath path, ContainerServer.Databases databases) {
         Timestamp timestamp = SwiftRequests.validTimestamp(request);
+        validateSyncTo(request);
         Map<String, Metadata.Item> metadata = MetadataHeaders.collect(request.headers().asHttpHeaders(),
                 "container", SAVED_HEADERS, timestamp.internal());
         return databases.locate(path)
@@ -234,6 +236,15 @@ final class ContainerWrites {
                     optionalTimestamp(request, "X-Meta-Timestamp"));
         } catch (IllegalArgumentException e) {
             throw new BackendHttpException(500, null);
+        }
+    }
+
+    private void validateSyncTo(ServerRequest request) {
+        String syncTo = request.headers().firstHeader("X-Container-Sync-To");
+        if (syncTo != null) {
+            SyncTo.validate(syncTo, settings.allowedSyncHosts()).ifPresent(error -> {
+                throw new BackendHttpException(400, error);
+            });
         }
     }
 

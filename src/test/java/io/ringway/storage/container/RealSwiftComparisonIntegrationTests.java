@@ -119,6 +119,12 @@ class RealSwiftComparisonIntegrationTests {
         both(real, ours, "GET", "/sda1/1/" + a, false);
         both(real, ours, "POST", c + "/o", false, "X-Timestamp", "1");
         both(real, ours, "GET", "/sdz/1/" + a + "/c", false);
+        both(real, ours, "POST", c, false, "X-Timestamp", "1700000004.00000", "X-Container-Sync-To",
+                "http://example.com/v1/a/c");
+        both(real, ours, "PUT", c, false, "X-Timestamp", "1700000004.00000", "X-Container-Sync-To", "ftp://x/y");
+        both(real, ours, "POST", c, false, "X-Timestamp", "1700000004.00000", "X-Container-Sync-To",
+                "http://127.0.0.1/v1/a/c2", "X-Container-Sync-Key", "k");
+        both(real, ours, "HEAD", c, false);
         both(real, ours, "POST", c, false, "X-Timestamp", "1700000004.00000", "X-Container-Meta-Big", "v".repeat(4100));
         // Deletion.
         both(real, ours, "DELETE", c, true, "X-Timestamp", "1700000005.00000");
