@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.storage.db.BackendHttpException;
 import io.ringway.storage.db.DatabasePaths;
+import io.ringway.storage.db.ReservedNames;
 import io.ringway.storage.db.SwiftRequests;
 import io.ringway.storage.node.BackendPath;
 import io.ringway.storage.node.BackendServer;
@@ -37,6 +38,7 @@ public final class AccountServer implements BackendServer {
     private final HashPath hashPath;
     private final AccountWrites writes;
     private final AccountReads reads;
+    private final String autoCreateAccountPrefix;
 
     /**
      * @param policyNames storage policy index to name, as in {@code swift.conf}: they name the
@@ -46,7 +48,7 @@ public final class AccountServer implements BackendServer {
             Map<Integer, String> policyNames) {
         this.devices = requireNonNull(devices, "devices");
         this.hashPath = requireNonNull(hashPath, "hashPath");
-        requireNonNull(settings, "settings");
+        this.autoCreateAccountPrefix = requireNonNull(settings, "settings").autoCreateAccountPrefix();
         this.writes = new AccountWrites(settings, requireNonNull(clock, "clock"));
         this.reads = new AccountReads(settings, Map.copyOf(policyNames));
     }
@@ -79,12 +81,15 @@ public final class AccountServer implements BackendServer {
         };
     }
 
-    private static BackendPath parse(String rawPath, int maxSegments) {
+    private BackendPath parse(String rawPath, int maxSegments) {
+        BackendPath path;
         try {
-            return BackendPath.parse(rawPath, 3, maxSegments, false);
+            path = BackendPath.parse(rawPath, 3, maxSegments, false);
         } catch (InvalidBackendPathException e) {
             throw BackendHttpException.plain(400, e.getMessage());
         }
+        ReservedNames.validate(path, autoCreateAccountPrefix);
+        return path;
     }
 
     /** The account's database file, or 507 when the device is not there (checked off the event loop). */

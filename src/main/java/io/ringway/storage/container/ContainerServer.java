@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.storage.db.BackendHttpException;
 import io.ringway.storage.db.DatabasePaths;
+import io.ringway.storage.db.ReservedNames;
 import io.ringway.storage.db.SwiftRequests;
 import io.ringway.storage.node.BackendPath;
 import io.ringway.storage.node.BackendServer;
@@ -42,6 +43,7 @@ public final class ContainerServer implements BackendServer {
     private final DeviceRoot devices;
     private final HashPath hashPath;
     private final ContainerWrites writes;
+    private final ContainerSettings settings;
     private final ContainerReads reads;
     private final ContainerItemsUpdate itemsUpdate;
 
@@ -59,7 +61,7 @@ public final class ContainerServer implements BackendServer {
             HttpClient httpClient, Set<Integer> policyIndexes) {
         this.devices = requireNonNull(devices, "devices");
         this.hashPath = requireNonNull(hashPath, "hashPath");
-        requireNonNull(settings, "settings");
+        this.settings = requireNonNull(settings, "settings");
         requireNonNull(clock, "clock");
         AccountUpdates updates = new AccountUpdates(requireNonNull(httpClient, "httpClient"), settings);
         Set<Integer> policies = Set.copyOf(policyIndexes);
@@ -98,12 +100,15 @@ public final class ContainerServer implements BackendServer {
         };
     }
 
-    private static BackendPath parse(String rawPath, int maxSegments) {
+    private BackendPath parse(String rawPath, int maxSegments) {
+        BackendPath path;
         try {
-            return BackendPath.parse(rawPath, 4, maxSegments, maxSegments == 5);
+            path = BackendPath.parse(rawPath, 4, maxSegments, maxSegments == 5);
         } catch (InvalidBackendPathException e) {
             throw BackendHttpException.plain(400, e.getMessage());
         }
+        ReservedNames.validate(path, settings.autoCreateAccountPrefix());
+        return path;
     }
 
     /** The container's database file, or 507 when the device is not there (checked off the event loop). */

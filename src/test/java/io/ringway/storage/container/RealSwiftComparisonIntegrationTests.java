@@ -123,6 +123,12 @@ class RealSwiftComparisonIntegrationTests {
         both(real, ours, "GET", "/sda1/1/" + a, false);
         both(real, ours, "POST", c + "/o", false, "X-Timestamp", "1");
         both(real, ours, "GET", "/sdz/1/" + a + "/c", false);
+        both(real, ours, "GET", "/sda1/1/" + a + "/c%00x", false);
+        both(real, ours, "PUT", c + "/%00o", false, "X-Timestamp", "1", "X-Size", "1", "X-Content-Type", "a/b",
+                "X-Etag", "e");
+        both(real, ours, "PUT", "/sda1/1/" + a + "/%00c/o", false, "X-Timestamp", "1", "X-Size", "1",
+                "X-Content-Type", "a/b", "X-Etag", "e");
+        account(real, ours, "HEAD", acc + "%00");
         both(real, ours, "POST", c, false, "X-Timestamp", "1700000004.00000", "X-Container-Sync-To",
                 "http://example.com/v1/a/c");
         both(real, ours, "PUT", c, false, "X-Timestamp", "1700000004.00000", "X-Container-Sync-To", "ftp://x/y");
