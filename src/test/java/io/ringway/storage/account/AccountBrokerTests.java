@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Container rows and account listings against what Swift 2.30.1's own {@code AccountBroker}
  * gives for the same {@code put_container} calls and {@code list_containers_iter} queries.
  */
-class AccountBrokerTests {
+final class AccountBrokerTests {
 
     private static final String T0 = "0000000000.00000";
     private static final String T2 = "0000000002.00000";

@@ -18,7 +18,7 @@ import reactor.netty.DisposableServer;
  * The account server on a real port, driven with raw HTTP. Expected bodies and headers were
  * taken from Debian's swift-account-server 2.30.1 given the same requests.
  */
-class AccountServerIntegrationTests {
+final class AccountServerIntegrationTests {
 
     private static final String A = "/sda1/1/b";
 

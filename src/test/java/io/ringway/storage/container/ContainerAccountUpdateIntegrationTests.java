@@ -25,7 +25,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 
 /** A container server reporting to a real account server, directly and through the updater's sweeps. */
-class ContainerAccountUpdateIntegrationTests {
+final class ContainerAccountUpdateIntegrationTests {
 
     private static final String ETAG = "d41d8cd98f00b204e9800998ecf8427e";
 

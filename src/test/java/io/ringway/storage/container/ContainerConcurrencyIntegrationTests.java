@@ -18,7 +18,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 
 /** Many object rows written to one container at once: serialized per database, none lost. */
-class ContainerConcurrencyIntegrationTests {
+final class ContainerConcurrencyIntegrationTests {
 
     @TempDir
     Path root;

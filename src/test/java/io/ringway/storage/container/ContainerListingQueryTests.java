@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ContainerBroker.list_objects_iter} on the same names (see the commit message for the
  * script): {@code (dir)} marks a subdir entry.
  */
-class ContainerListingQueryTests {
+final class ContainerListingQueryTests {
 
     private static final List<String> NAMES = List.of("a", "a/", "a/b", "a/b/c", "a/c", "a-b", "b", "b/x", "b/y/z",
             "ba", "c", "c/", "d/e/f", "é", "é/x", "\uD83D\uDE00", "\uFF61", "zz");

@@ -19,7 +19,7 @@ import reactor.netty.http.client.HttpClient;
  * The container server on a real port, driven with raw HTTP. Expected bodies and headers were
  * taken from Debian's swift-container-server 2.30.1 given the same requests.
  */
-class ContainerServerIntegrationTests {
+final class ContainerServerIntegrationTests {
 
     private static final String C = "/sda1/1/a/c";
     private static final String ETAG = "d41d8cd98f00b204e9800998ecf8427e";

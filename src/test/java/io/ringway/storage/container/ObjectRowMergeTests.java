@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Object row merging and the timestamps packed into {@code created_at}, against what Swift
  * 2.30.1's {@code ContainerBroker.put_object} and {@code encode/decode_timestamps} give.
  */
-class ObjectRowMergeTests {
+final class ObjectRowMergeTests {
 
     @TempDir
     Path dir;

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Messages as Swift 2.30.1's {@code validate_sync_to} gives them, with allowed host 127.0.0.1 and no realms. */
-class SyncToTests {
+final class SyncToTests {
 
     private static final Set<String> ALLOWED = Set.of("127.0.0.1");
 

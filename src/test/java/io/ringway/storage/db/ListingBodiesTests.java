@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Expected strings are what Python 3.11's json.dumps, ElementTree and Swift 2.30.1's Timestamp produce. */
-class ListingBodiesTests {
+final class ListingBodiesTests {
 
     @Test
     void writesJsonAsPythonsJsonDumpsWithAsciiEscapes() {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MetadataTests {
+final class MetadataTests {
 
     private static final Metadata RED = new Metadata(Map.of("X-Container-Meta-Color",
             new Metadata.Item("red", "1700000001.00000")));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /** Query strings, limits and listing content types, as Swift's request helpers and swob read them. */
-class RequestParsingTests {
+final class RequestParsingTests {
 
     @Test
     void decodesQueryValuesAsParseQsl() {

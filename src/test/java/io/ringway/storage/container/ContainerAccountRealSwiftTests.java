@@ -27,11 +27,11 @@ import reactor.netty.http.client.HttpClient;
  * Sends the same requests to Debian's swift-container-server and swift-account-server 2.30.1
  * and to ours, and compares status, headers and body. Runs only when pointed at real servers
  * (devices {@code sda1}, {@code /etc/swift/swift.conf} with policy 0 only), for example:
- * {@code ./mvnw -o -q test -Dtest=RealSwiftComparisonIntegrationTests
+ * {@code ./mvnw -o -q test -Dtest=ContainerAccountRealSwiftTests
  * -Dringway.swift.container=127.0.0.1:16201 -Dringway.swift.account=127.0.0.1:16202}.
  */
 @EnabledIfSystemProperty(named = "ringway.swift.container", matches = ".+:\\d+")
-class RealSwiftComparisonIntegrationTests {
+final class ContainerAccountRealSwiftTests {
 
     /**
      * Headers that differ by nature: creation times (now), dates, framing. Swift also sends
