@@ -2,15 +2,13 @@ package io.ringway.storage.container;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.storage.db.DatabaseFiles;
 import io.ringway.storage.db.Sqlite;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.node.ServerType;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -95,25 +93,7 @@ public final class ContainerUpdater {
     }
 
     private List<Path> databases() throws IOException {
-        List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(devices.root())) {
-            return found;
-        }
-        List<String> names;
-        try (Stream<Path> children = Files.list(devices.root())) {
-            names = children.map(child -> child.getFileName().toString()).sorted().toList();
-        }
-        for (String name : names) {
-            Path device = devices.device(name).orElse(null);
-            Path data = device == null ? null : device.resolve(ServerType.CONTAINER.dataDirectory());
-            if (data == null || !Files.isDirectory(data)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(data, 4)) {
-                files.filter(path -> path.getFileName().toString().endsWith(".db")).forEach(found::add);
-            }
-        }
-        return found;
+        return DatabaseFiles.list(devices, ServerType.CONTAINER);
     }
 
     private static int count(List<Result> results, Result wanted) {
