@@ -1,22 +1,39 @@
 package io.ringway.config;
 
+import io.ringway.policy.StoragePolicies;
+import io.ringway.policy.StoragePolicy;
+import io.ringway.storage.account.AccountServer;
+import io.ringway.storage.account.AccountSettings;
+import io.ringway.storage.container.ContainerServer;
+import io.ringway.storage.container.ContainerSettings;
+import io.ringway.storage.container.ContainerUpdater;
+import io.ringway.storage.db.DatabaseReclaimer;
 import io.ringway.storage.node.BackendServer;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.node.NodePorts;
 import io.ringway.storage.node.NodeRecon;
+import io.ringway.storage.node.NodeSweeps;
+import io.ringway.storage.node.ServerType;
 import io.ringway.storage.node.StorageNodeProperties;
 import io.ringway.storage.node.StorageNodeServers;
+import io.ringway.swift.HashPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The embedded storage node: its devices, its account, container and object servers on their
- * own ports, and its background sweeps. Runs when {@code ringway.role} is {@code storage}, or
+ * own ports, and its background passes. Runs when {@code ringway.role} is {@code storage}, or
  * {@code all} without an external {@code ringway.swift-dir}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,14 +57,59 @@ class StorageNodeConfiguration {
         return root;
     }
 
+    /** The client the node's servers use to update each other (container rows, account rows). */
+    @Bean(destroyMethod = "dispose")
+    ConnectionProvider storageNodeConnections() {
+        return ConnectionProvider.builder("storage-node-updates").maxConnections(64).build();
+    }
+
+    @Bean
+    HttpClient storageNodeHttpClient(ConnectionProvider storageNodeConnections) {
+        return HttpClient.create(storageNodeConnections);
+    }
+
     @Bean
     NodeRecon nodeRecon(DeviceRoot devices, Clock storageClock) {
         return new NodeRecon(devices, storageClock);
     }
 
     @Bean
+    ContainerSettings containerSettings() {
+        return ContainerSettings.defaults();
+    }
+
+    @Bean
+    ContainerServer containerServer(DeviceRoot devices, HashPath hashPath, ContainerSettings settings,
+            Clock storageClock, HttpClient storageNodeHttpClient, StoragePolicies policies) {
+        Set<Integer> indexes = policies.all().stream().map(StoragePolicy::index).collect(Collectors.toSet());
+        return new ContainerServer(devices, hashPath, settings, storageClock, storageNodeHttpClient, indexes);
+    }
+
+    @Bean
+    AccountServer accountServer(DeviceRoot devices, HashPath hashPath, Clock storageClock,
+            StoragePolicies policies) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        policies.all().forEach(policy -> names.put(policy.index(), policy.name()));
+        return new AccountServer(devices, hashPath, AccountSettings.defaults(), storageClock, names);
+    }
+
+    @Bean
     StorageNodeServers storageNodeServers(StorageNodeProperties properties, NodePorts ports,
             List<BackendServer> servers, NodeRecon recon) {
         return new StorageNodeServers(properties, ports, servers, recon);
+    }
+
+    @Bean
+    NodeSweeps nodeSweeps(StorageNodeProperties properties, DeviceRoot devices, ContainerSettings containerSettings,
+            HttpClient storageNodeHttpClient, Clock storageClock) {
+        ContainerUpdater containerUpdater = new ContainerUpdater(devices, containerSettings, storageNodeHttpClient);
+        DatabaseReclaimer containerReclaimer =
+                new DatabaseReclaimer(devices, ServerType.CONTAINER, properties.reclaimAge(), storageClock);
+        DatabaseReclaimer accountReclaimer =
+                new DatabaseReclaimer(devices, ServerType.ACCOUNT, properties.reclaimAge(), storageClock);
+        return new NodeSweeps(List.of(
+                new NodeSweeps.Sweep("container-updater", properties.updaterInterval(), containerUpdater::sweep),
+                new NodeSweeps.Sweep("container-reclaimer", properties.reclaimInterval(), containerReclaimer::sweep),
+                new NodeSweeps.Sweep("account-reclaimer", properties.reclaimInterval(), accountReclaimer::sweep)));
     }
 }

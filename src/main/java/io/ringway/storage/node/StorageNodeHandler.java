@@ -30,6 +30,6 @@ public final class StorageNodeHandler {
     }
 
     public static HttpHandler httpHandler(BackendServer server, NodeRecon recon) {
-        return RouterFunctions.toHttpHandler(routes(server, recon), HandlerStrategies.withDefaults());
+        return new SwiftLengthHeaders(RouterFunctions.toHttpHandler(routes(server, recon), HandlerStrategies.withDefaults()));
     }
 }

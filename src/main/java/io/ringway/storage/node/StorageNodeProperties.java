@@ -1,6 +1,7 @@
 package io.ringway.storage.node;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param devices the directory holding one subdirectory per device (Swift's {@code devices})
  * @param deviceNames the devices created under {@code devices} at start when missing
  * @param mountCheck require devices to be mount points (Swift's {@code mount_check})
+ * @param updaterInterval time between passes of the object and container updaters, which
+ *     deliver the updates that failed at write time (Swift's updater {@code interval})
+ * @param reclaimInterval time between passes that remove old tombstones and deleted databases
+ *     (Swift's replicator {@code interval})
+ * @param reclaimAge how long tombstones are kept (Swift's {@code reclaim_age}, a week)
  */
 @ConfigurationProperties("ringway.storage")
 public record StorageNodeProperties(
@@ -28,7 +34,10 @@ public record StorageNodeProperties(
         @DefaultValue("6200") int objectPort,
         @DefaultValue("./data/node") Path devices,
         @DefaultValue({"d1", "d2", "d3"}) List<String> deviceNames,
-        @DefaultValue("false") boolean mountCheck) {
+        @DefaultValue("false") boolean mountCheck,
+        @DefaultValue("300s") Duration updaterInterval,
+        @DefaultValue("30s") Duration reclaimInterval,
+        @DefaultValue("7d") Duration reclaimAge) {
 
     /** The configured port of a server type. */
     public int port(ServerType type) {
