@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -69,23 +70,16 @@ final class ObjectPut {
     private Mono<Long> receive(ObjectContext context, Upload upload, @Nullable Long length) {
         long deadline = services.clock().millis() + services.settings().maxUploadTime().toMillis();
         return context.request().exchange().getRequest().getBody()
-                .timeout(services.settings().clientTimeout())
-                // Reading failed: the client went away (Swift's ChunkReadError) unless it stalled.
-                .onErrorMap(error -> !(error instanceof TimeoutException), error -> ObjectRequestException.of(499))
-                .publishOn(Schedulers.boundedElastic())
+                // Reading failed: the client went away (Swift's ChunkReadError).
+                .onErrorMap(error -> ObjectRequestException.of(499))
+                // One chunk at a time, no prefetch queue: each is written and released on
+                // boundedElastic, and one whose write was cancelled before it ran is released here.
+                .concatMap(buffer -> writeChunk(upload.writer(), buffer, deadline), 0)
                 .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
-                .<Long>handle((buffer, sink) -> {
-                    if (services.clock().millis() > deadline) {
-                        DataBufferUtils.release(buffer);
-                        sink.error(ObjectRequestException.of(408));
-                        return;
-                    }
-                    try {
-                        upload.writer().write(buffer);
-                    } catch (IOException e) {
-                        sink.error(e);
-                    }
-                })
+                // client_timeout between chunks (Swift's ChunkReadTimeout). Applied after the write,
+                // where a late item is a Long: a timeout in front of the buffers would drop a
+                // buffer that arrives as it fires without releasing it.
+                .timeout(services.settings().clientTimeout())
                 .then(Mono.fromCallable(() -> {
                     long written = upload.writer().written();
                     if (length != null && length != written) {
@@ -93,6 +87,28 @@ final class ObjectPut {
                     }
                     return written;
                 }));
+    }
+
+    /** Writes one chunk off the event loop; the chunk is released exactly once, whether written, failed or cancelled. */
+    private Mono<Long> writeChunk(DataFileWriter writer, DataBuffer buffer, long deadline) {
+        AtomicBoolean taken = new AtomicBoolean();
+        return Mono.fromCallable(() -> {
+                    if (!taken.compareAndSet(false, true)) {
+                        return writer.written();
+                    }
+                    if (services.clock().millis() > deadline) {
+                        DataBufferUtils.release(buffer);
+                        throw ObjectRequestException.of(408);
+                    }
+                    writer.write(buffer);
+                    return writer.written();
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .doFinally(signal -> {
+                    if (taken.compareAndSet(false, true)) {
+                        DataBufferUtils.release(buffer);
+                    }
+                });
     }
 
     private Mono<ServerResponse> commit(ObjectContext context, Upload upload, long written, @Nullable String deleteAt) {
@@ -224,6 +240,10 @@ final class ObjectPut {
         }
         if (error instanceof TimeoutException) {
             return ObjectRequestException.of(408);
+        }
+        if (error instanceof java.nio.channels.ClosedByInterruptException) {
+            // the exchange was cancelled (client gone) while a chunk was being written
+            return ObjectRequestException.of(499);
         }
         if (error instanceof IOException io && isNoSpace(io)) {
             return new InsufficientStorageException(context.path().device());
