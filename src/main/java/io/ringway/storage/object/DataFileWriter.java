@@ -39,7 +39,13 @@ final class DataFileWriter implements AutoCloseable {
         this.disk = requireNonNull(disk, "disk");
         this.location = requireNonNull(location, "location");
         this.temp = disk.newTempFile(location);
-        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            // an interrupt (cancelled exchange) may close the channel after the file was made
+            Files.deleteIfExists(temp);
+            throw e;
+        }
         this.md5 = md5();
         this.bytesPerSync = mbPerSync * 1024L * 1024L;
     }

@@ -39,16 +39,21 @@ final class ObjectPut {
         double now = timestamp.raw() / 100_000.0;
         String deleteAt = ObjectConstraints.checkObjectCreation(headers, requireNonNull(context.path().object()), now);
         Long length = ObjectConstraints.messageLength(headers);
-        return Mono.fromCallable(() -> prepare(context, timestamp, length))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(upload -> receive(context, upload, length)
-                        .flatMap(written -> commit(context, upload, written, deleteAt))
-                        .onErrorMap(error -> translate(error, context))
-                        .doFinally(signal -> Schedulers.boundedElastic().schedule(upload.writer()::abort)));
+        return Mono.defer(() -> {
+            TempFileGuard guard = new TempFileGuard();
+            return Mono.fromCallable(() -> prepare(context, timestamp, length, guard))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(upload -> receive(context, upload, length)
+                            .flatMap(written -> commit(context, upload, written, deleteAt)))
+                    .onErrorMap(error -> translate(error, context))
+                    // Also on a cancel that comes while prepare() is still creating the temp file.
+                    .doFinally(signal -> Schedulers.boundedElastic().schedule(guard::release));
+        });
     }
 
     /** Blocking: device, existing object, free space, temp file; any failure answers before the body is read. */
-    private Upload prepare(ObjectContext context, Timestamp timestamp, @Nullable Long length) throws IOException {
+    private Upload prepare(ObjectContext context, Timestamp timestamp, @Nullable Long length, TempFileGuard guard)
+            throws IOException {
         ObjectLocation location = services.locate(context);
         ObjectState state = services.disk().read(location, timestamp, false);
         Map<String, String> original = state instanceof ObjectState.Present present ? present.metadata() : Map.of();
@@ -63,6 +68,9 @@ final class ObjectPut {
             throw new InsufficientStorageException(context.path().device());
         }
         DataFileWriter writer = new DataFileWriter(services.disk(), location, services.settings().mbPerSync());
+        if (!guard.hold(writer)) {
+            throw ObjectRequestException.of(499);
+        }
         return new Upload(location, writer, original, timestamp);
     }
 
@@ -254,6 +262,33 @@ final class ObjectPut {
     private static boolean isNoSpace(IOException error) {
         String message = String.valueOf(error.getMessage());
         return message.contains("No space left on device") || message.contains("Disk quota exceeded");
+    }
+
+    /**
+     * Owns a PUT's temp file across threads: whichever comes last, the writer or the end of the
+     * exchange (even a cancel while the writer was being made), aborts it. A committed writer's
+     * abort only closes.
+     */
+    private static final class TempFileGuard {
+
+        private @Nullable DataFileWriter writer;
+        private boolean released;
+
+        synchronized boolean hold(DataFileWriter created) {
+            if (released) {
+                created.abort();
+                return false;
+            }
+            writer = created;
+            return true;
+        }
+
+        synchronized void release() {
+            released = true;
+            if (writer != null) {
+                writer.abort();
+            }
+        }
     }
 
     /** A PUT whose temp file is open. */
