@@ -19,9 +19,9 @@ import org.springframework.http.HttpHeaders;
 final class Conditionals {
 
     private static final DateTimeFormatter ASCTIME =
-            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter RFC_850 =
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.ROOT);
+            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private Conditionals() {
     }
@@ -103,7 +103,7 @@ final class Conditionals {
 
     /** {@code Last-Modified} as swob formats it: {@code %a, %d %b %Y %H:%M:%S GMT}. */
     static String formatHttpDate(long epochSeconds) {
-        return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+        return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
                 .format(java.time.Instant.ofEpochSecond(epochSeconds).atZone(ZoneOffset.UTC));
     }
 }
