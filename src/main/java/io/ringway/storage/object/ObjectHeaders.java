@@ -16,12 +16,16 @@ final class ObjectHeaders {
     private ObjectHeaders() {
     }
 
-    /** Python's {@code str.title()}: upper-case after any non-letter, lower-case otherwise. */
+    /**
+     * A header name as Swift sees it: WSGI turns {@code -} into {@code _} in its environ keys and
+     * back into {@code -}, so underscores become hyphens; then Python's {@code str.title()},
+     * upper case after any non-letter and lower case otherwise.
+     */
     static String title(String name) {
         StringBuilder titled = new StringBuilder(name.length());
         boolean previousIsLetter = false;
         for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+            char c = name.charAt(i) == '_' ? '-' : name.charAt(i);
             titled.append(previousIsLetter ? Character.toLowerCase(c) : Character.toUpperCase(c));
             previousIsLetter = Character.isLetter(c);
         }

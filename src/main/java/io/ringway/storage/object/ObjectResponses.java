@@ -1,6 +1,5 @@
 package io.ringway.storage.object;
 
-import io.ringway.storage.node.BackendResponses;
 import io.ringway.storage.node.InvalidBackendPathException;
 import io.ringway.swift.SwiftStatus;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,9 @@ final class ObjectResponses {
             return answer(answer.status(), answer.body(), answer.plainText(), answer.headers());
         }
         if (error instanceof InsufficientStorageException full) {
-            return BackendResponses.insufficientStorage(full.device());
+            // swob's body for HTTPInsufficientStorage(drive=...), with Swift's exact Content-Type
+            return answer(507, "<html><h1>Insufficient Storage</h1><p>There was not enough space to save the "
+                    + "resource. Drive: " + full.device() + "</p></html>", false, Map.of());
         }
         if (error instanceof InvalidBackendPathException invalid) {
             return answer(400, invalid.getMessage(), true, Map.of());

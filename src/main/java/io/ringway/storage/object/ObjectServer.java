@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.storage.node.BackendServer;
 import io.ringway.storage.node.DeviceRoot;
+import io.ringway.storage.node.NodeRecon;
 import io.ringway.storage.node.ServerType;
 import io.ringway.swift.HashPath;
 import java.time.Clock;
@@ -73,6 +74,13 @@ public final class ObjectServer implements BackendServer {
     }
 
     private Mono<ServerResponse> dispatch(String method, ServerRequest request) {
+        if (method.equals("OPTIONS")) {
+            // swift.common.base_storage_server's OPTIONS, which every storage server answers
+            return ObjectResponses.withText(ServerResponse.ok()
+                    .header("Content-Type", ObjectResponses.HTML)
+                    .header("Allow", "DELETE, GET, HEAD, OPTIONS, POST, PUT, REPLICATE, SSYNC")
+                    .header("Server", "object-server/" + NodeRecon.SWIFT_VERSION), "");
+        }
         if (!METHODS.contains(method)) {
             return ObjectResponses.answer(405, "", false, java.util.Map.of());
         }

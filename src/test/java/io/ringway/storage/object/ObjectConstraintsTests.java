@@ -68,8 +68,8 @@ class ObjectConstraintsTests {
     }
 
     @Test
-    void titleCasesLikePython() {
-        assertThat(ObjectHeaders.title("x-object-meta-foo_bar")).isEqualTo("X-Object-Meta-Foo_Bar");
+    void titleCasesLikeWsgiAndPython() {
+        assertThat(ObjectHeaders.title("x-object-meta-foo_bar")).isEqualTo("X-Object-Meta-Foo-Bar");
         assertThat(ObjectHeaders.title("X-OBJECT-META-1a")).isEqualTo("X-Object-Meta-1A");
     }
 
