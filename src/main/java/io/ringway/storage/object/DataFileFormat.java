@@ -3,7 +3,6 @@ package io.ringway.storage.object;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -81,9 +80,5 @@ final class DataFileFormat {
 
     /** What a data file holds besides its body. */
     record Stored(long bodyLength, Map<String, String> metadata) {
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

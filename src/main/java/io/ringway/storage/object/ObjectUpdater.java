@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.storage.node.DeviceRoot;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,13 +50,13 @@ public final class ObjectUpdater {
     public Mono<Sweep> sweep() {
         return Mono.fromCallable(this::pendingFiles)
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(Flux::fromIterable)
-                .flatMap(this::process, settings.concurrency())
-                .collectList()
-                .map(outcomes -> new Sweep(
-                        count(outcomes, Outcome.SUCCESS),
-                        count(outcomes, Outcome.FAILURE),
-                        count(outcomes, Outcome.UNLINKED)));
+                .flatMap(found -> Flux.fromIterable(found.files())
+                        .flatMap(this::process, settings.concurrency())
+                        .collectList()
+                        .map(outcomes -> new Sweep(
+                                count(outcomes, Outcome.SUCCESS),
+                                count(outcomes, Outcome.FAILURE),
+                                found.unlinked())));
     }
 
     private Mono<Outcome> process(Path file) {
@@ -97,10 +96,11 @@ public final class ObjectUpdater {
     }
 
     /** Blocking: every pending file, newest first for each object; older duplicates are removed. */
-    private List<Path> pendingFiles() throws IOException {
+    private Found pendingFiles() throws IOException {
         List<Path> files = new ArrayList<>();
+        int[] unlinked = new int[1];
         if (!Files.isDirectory(devices.root())) {
-            return files;
+            return new Found(files, 0);
         }
         for (Path device : children(devices.root())) {
             if (devices.device(device.getFileName().toString()).isEmpty()) {
@@ -112,14 +112,14 @@ public final class ObjectUpdater {
                     continue;
                 }
                 for (Path suffix : children(asyncDir)) {
-                    files.addAll(newestPerObject(suffix));
+                    files.addAll(newestPerObject(suffix, unlinked));
                 }
             }
         }
-        return files;
+        return new Found(files, unlinked[0]);
     }
 
-    private static List<Path> newestPerObject(Path suffixDir) throws IOException {
+    private static List<Path> newestPerObject(Path suffixDir, int[] unlinked) throws IOException {
         List<Path> entries = new ArrayList<>(children(suffixDir));
         entries.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
         List<Path> newest = new ArrayList<>();
@@ -132,7 +132,9 @@ public final class ObjectUpdater {
             }
             String hash = name.substring(0, dash);
             if (hash.equals(lastHash)) {
+                // an older update of the same object: the newer one supersedes it, as in Swift
                 Files.deleteIfExists(entry);
+                unlinked[0]++;
                 continue;
             }
             lastHash = hash;
@@ -161,14 +163,18 @@ public final class ObjectUpdater {
         return (int) outcomes.stream().filter(outcome::equals).count();
     }
 
-    private enum Outcome { SUCCESS, FAILURE, UNLINKED }
+    private enum Outcome { SUCCESS, FAILURE }
+
+    /** The pending files to send, and how many superseded ones were removed on the way. */
+    private record Found(List<Path> files, int unlinked) {
+    }
 
     /**
      * What one sweep did, as Swift's updater stats.
      *
      * @param successes updates delivered to every container server and removed
      * @param failures updates left for the next sweep
-     * @param unlinked older duplicates removed unsent (not counted yet; always 0)
+     * @param unlinked older updates of an object removed unsent, superseded by a newer one
      */
     public record Sweep(int successes, int failures, int unlinked) {
     }

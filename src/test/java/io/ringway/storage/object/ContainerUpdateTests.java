@@ -147,9 +147,11 @@ class ContainerUpdateTests {
                 "X-Container-Device", "sdb1", "X-Container-Partition", "7");
         awaitPending(2);
         try (FakeContainerServer revived = new FakeContainerServer(port)) {
-            new ObjectUpdater(new DeviceRoot(devices, false), ObjectUpdaterSettings.defaults(), HttpClient.create())
+            ObjectUpdater.Sweep sweep = new ObjectUpdater(new DeviceRoot(devices, false),
+                    ObjectUpdaterSettings.defaults(), HttpClient.create())
                     .sweep()
                     .block(Duration.ofSeconds(10));
+            assertThat(sweep).isEqualTo(new ObjectUpdater.Sweep(1, 0, 1));
             assertThat(revived.requests()).singleElement().satisfies(update -> {
                 assertThat(update.method()).isEqualTo("DELETE");
                 assertThat(update.headers()).containsEntry("x-timestamp", second);

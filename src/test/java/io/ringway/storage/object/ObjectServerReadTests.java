@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ObjectServerReadTests {
 
     private static final String PATH = "/sda1/0/a/c/o";
-    private static final String ETAG = "\"e6b5e6e8e9d6e2ab1ba5f0c9d8c7d5bb\"";
 
     @TempDir
     Path devices;
@@ -167,6 +166,5 @@ class ObjectServerReadTests {
         assertThat(get.status()).isEqualTo(200);
         assertThat(get.header("Content-Length")).isEqualTo("0");
         assertThat(get.header("Etag")).isEqualTo("\"d41d8cd98f00b204e9800998ecf8427e\"");
-        assertThat(ETAG).isNotEmpty();
     }
 }
