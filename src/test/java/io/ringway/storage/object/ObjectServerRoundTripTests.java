@@ -182,6 +182,22 @@ class ObjectServerRoundTripTests {
     }
 
     @Test
+    void largeBodyStreamsInBothDirectionsAcrossChunkBoundaries() throws Exception {
+        byte[] body = new byte[1_000_003];
+        new java.util.Random(42).nextBytes(body);
+        java.util.Map<String, String> headers = ObjectServerFixture.headers("X-Timestamp", fixture.nextTimestamp(),
+                "Content-Type", "application/octet-stream");
+        RawHttp.Response put = RawHttp.exchange(fixture.port(), "PUT", PATH, headers, body);
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(body));
+        assertThat(put.header("Etag")).isEqualTo("\"" + md5 + "\"");
+
+        RawHttp.Response get = fixture.request("GET", PATH);
+        assertThat(get.body()).isEqualTo(body);
+        RawHttp.Response range = fixture.request("GET", PATH, "Range", "bytes=65530-131080");
+        assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(body, 65530, 131081));
+    }
+
+    @Test
     void unknownMethodIsNotAllowed() throws IOException {
         assertThat(fixture.request("COPY", PATH).status()).isEqualTo(405);
     }
