@@ -39,6 +39,14 @@ final class ObjectPut {
         double now = timestamp.raw() / 100_000.0;
         String deleteAt = ObjectConstraints.checkObjectCreation(headers, requireNonNull(context.path().object()), now);
         Long length = ObjectConstraints.messageLength(headers);
+        if (ObjectConstraints.isTrue(headers.getFirst("X-Backend-Obj-Metadata-Footer"))
+                || ObjectConstraints.isTrue(headers.getFirst("X-Backend-Obj-Multiphase-Commit"))) {
+            // The multipart MIME PUT (footers from the encryption middleware, EC's two-phase
+            // commit) is not implemented: refuse it before the body rather than store the MIME
+            // document as the object. Swift's proxy refuses such a node anyway when its
+            // 100 Continue lacks X-Obj-Metadata-Footer: yes.
+            throw ObjectRequestException.plain(501, "Multipart MIME PUT is not supported");
+        }
         return Mono.defer(() -> {
             TempFileGuard guard = new TempFileGuard();
             return Mono.fromCallable(() -> prepare(context, timestamp, length, guard))

@@ -193,6 +193,14 @@ class ObjectServerPutTests {
     }
 
     @Test
+    void multipartMimePutIsRefusedBeforeTheBody() throws IOException {
+        RawHttp.Response put = fixture.put(PATH, "--boundary...", "X-Backend-Obj-Metadata-Footer", "yes",
+                "X-Backend-Obj-Multipart-Mime-Boundary", "boundary");
+        assertThat(put.status()).isEqualTo(501);
+        assertThat(fixture.filesOf("a", "c", "o")).isEmpty();
+    }
+
+    @Test
     void missingDeviceIsInsufficientStorage() throws IOException {
         RawHttp.Response put = fixture.put("/sdz9/0/a/c/o", "x");
         assertThat(put.status()).isEqualTo(507);
