@@ -123,6 +123,30 @@ class ContainerUpdateTests {
     }
 
     @Test
+    void pendingUpdateRemembersWhichContainersStillOweIt() throws Exception {
+        int downPort = freePort();
+        container.answer(503);
+        fixture.put(PATH, "hello", "X-Container-Host", "127.0.0.1:" + container.port() + ",127.0.0.1:" + downPort,
+                "X-Container-Device", "sdb1,sdc1", "X-Container-Partition", "7");
+        Path pending = awaitPending(1).get(0);
+        assertThat(AsyncPending.read(pending).targets()).hasSize(2);
+
+        container.answer(201);
+        ObjectUpdater updater = new ObjectUpdater(new DeviceRoot(devices, false), ObjectUpdaterSettings.defaults(),
+                HttpClient.create());
+        assertThat(updater.sweep().block(Duration.ofSeconds(10)).failures()).isEqualTo(1);
+        assertThat(AsyncPending.read(pending).targets()).extracting(AsyncPending.Target::device).containsExactly("sdc1");
+
+        try (FakeContainerServer revived = new FakeContainerServer(downPort)) {
+            assertThat(updater.sweep().block(Duration.ofSeconds(10)).successes()).isEqualTo(1);
+            assertThat(revived.requests()).singleElement().extracting(FakeContainerServer.Recorded::uri)
+                    .isEqualTo("/sdc1/7/a/c/o");
+        }
+        assertThat(container.requests()).hasSize(2);
+        assertThat(fixture.filesUnder("async_pending")).isEmpty();
+    }
+
+    @Test
     void errorStatusFromContainerIsSavedForLater() throws IOException {
         container.answer(503);
         fixture.put(PATH, "hello", "X-Container-Host", "127.0.0.1:" + container.port(),

@@ -198,6 +198,15 @@ class ObjectServerRoundTripTests {
     }
 
     @Test
+    void utf8MetadataComesBackByteForByte() throws IOException {
+        // the raw client writes and reads header text as ISO-8859-1: one char a byte
+        String utf8 = new String("caf\u00e9 \u2603".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(fixture.put(PATH, "x", "X-Object-Meta-Name", utf8).status()).isEqualTo(201);
+        assertThat(fixture.request("HEAD", PATH).header("X-Object-Meta-Name")).isEqualTo(utf8);
+    }
+
+    @Test
     void unknownMethodIsNotAllowed() throws IOException {
         assertThat(fixture.request("COPY", PATH).status()).isEqualTo(405);
     }
