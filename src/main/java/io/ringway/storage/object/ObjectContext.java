@@ -31,9 +31,6 @@ record ObjectContext(ServerRequest request, BackendPath path, int policyIndex) {
     /** Parses path and policy; a bad one throws the answer Swift gives (400, 412 or 503). */
     static ObjectContext parse(ServerRequest request) {
         String rawPath = request.exchange().getRequest().getURI().getRawPath();
-        if (!isUtf8(rawPath)) {
-            throw ObjectRequestException.plain(412, "Invalid UTF8 or contains NULL");
-        }
         BackendPath path = BackendPath.parse(rawPath, 5, 5, true);
         validateInternalNames(path);
         return new ObjectContext(request, path, policyIndex(request.headers().asHttpHeaders()));
@@ -69,7 +66,7 @@ record ObjectContext(ServerRequest request, BackendPath path, int policyIndex) {
     }
 
     /** Swift's {@code check_utf8(path, internal=True)}: the percent-decoded path is valid UTF-8 (NUL allowed). */
-    private static boolean isUtf8(String rawPath) {
+    static boolean isUtf8(String rawPath) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(rawPath.length());
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);

@@ -69,8 +69,9 @@ final class ObjectDiskFiles {
         }
         Map<String, String> metadata = new LinkedHashMap<>(stored.metadata());
         Timestamp contentTypeTimestamp = data.timestamp();
+        Map<String, String> meta = Map.of();
         if (files.meta() != null) {
-            Map<String, String> meta = readJson(files.meta().path());
+            meta = readJson(files.meta().path());
             metadata = merge(stored.metadata(), meta, data.timestamp());
             Timestamp metaContentType = Timestamp.parseOrNull(meta.get("Content-Type-Timestamp"));
             if (metaContentType != null && metaContentType.isAfter(data.timestamp())) {
@@ -82,7 +83,7 @@ final class ObjectDiskFiles {
             return new ObjectState.Expired(timestamp, metadata);
         }
         return new ObjectState.Present(data.path(), stored.bodyLength(), metadata, data.timestamp(), timestamp,
-                contentTypeTimestamp);
+                contentTypeTimestamp, meta);
     }
 
     /** Writes {@code timestamp.meta} holding the metadata of a POST. */

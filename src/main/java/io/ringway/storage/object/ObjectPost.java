@@ -76,8 +76,9 @@ final class ObjectPost {
             });
             ObjectPut.copyAllowed(headers, services.allowedHeaders(), metadata);
         } else {
-            // only the content type is newer: keep the current .meta's metadata
-            metadata.putAll(metafileMetadata(present));
+            // only the content type is newer: keep the current .meta's metadata (Swift's
+            // get_metafile_metadata)
+            metadata.putAll(present.metafile());
         }
         String currentType;
         Timestamp currentTypeTimestamp;
@@ -94,7 +95,10 @@ final class ObjectPost {
                 metadata.put("Content-Type-Timestamp", currentTypeTimestamp.internal());
             }
         }
-        services.disk().writeMeta(location, timestamp, metadata);
+        // Named after the metadata's X-Timestamp, as Swift's writer does: a content-type-only
+        // update rewrites the current .meta in place instead of adding an older one.
+        services.disk().writeMeta(location,
+                Timestamp.parse(metadata.getOrDefault("X-Timestamp", timestamp.internal())), metadata);
         Map<String, String> update = new LinkedHashMap<>();
         update.put("X-Size", original.getOrDefault("Content-Length", "0"));
         update.put("X-Content-Type", currentType);
@@ -111,20 +115,6 @@ final class ObjectPost {
             }
         });
         return new Posted(location, update, response);
-    }
-
-    /** The metadata the current {@code .meta} file contributed: what is not the data file's own. */
-    private static Map<String, String> metafileMetadata(ObjectState.Present present) {
-        Map<String, String> meta = new LinkedHashMap<>();
-        present.metadata().forEach((key, value) -> {
-            String lower = ObjectHeaders.lower(key);
-            if (!ObjectHeaders.isSysMeta(key) && !lower.equals("content-length") && !lower.equals("etag")
-                    && !lower.equals("name") && !lower.equals("x-static-large-object")) {
-                meta.put(key, value);
-            }
-        });
-        meta.put("X-Timestamp", present.timestamp().internal());
-        return meta;
     }
 
     private static Mono<ServerResponse> accepted(Posted done) {

@@ -74,6 +74,10 @@ public final class ObjectServer implements BackendServer {
     }
 
     private Mono<ServerResponse> dispatch(String method, ServerRequest request) {
+        // Swift checks the path's UTF-8 first, before even the method.
+        if (!ObjectContext.isUtf8(request.exchange().getRequest().getURI().getRawPath())) {
+            return ObjectResponses.answer(412, "Invalid UTF8 or contains NULL", true, java.util.Map.of());
+        }
         if (method.equals("OPTIONS")) {
             // swift.common.base_storage_server's OPTIONS, which every storage server answers
             return ObjectResponses.withText(ServerResponse.ok()

@@ -36,8 +36,10 @@ sealed interface ObjectState {
      * @param dataTimestamp the {@code .data} file's timestamp
      * @param timestamp the {@code X-Timestamp} of the merged metadata
      * @param contentTypeTimestamp when the current content type was set
+     * @param metafile the newest {@code .meta} file's own metadata, empty without one
      */
     record Present(Path dataFile, long contentLength, Map<String, String> metadata, Timestamp dataTimestamp,
-            Timestamp timestamp, Timestamp contentTypeTimestamp) implements ObjectState {
+            Timestamp timestamp, Timestamp contentTypeTimestamp, Map<String, String> metafile)
+            implements ObjectState {
     }
 }

@@ -85,6 +85,25 @@ class ObjectServerRoundTripTests {
     }
 
     @Test
+    void olderPostWithNewerContentTypeTimestampOnlyChangesTheContentType() throws IOException {
+        String put = fixture.nextTimestamp();
+        String ctype = fixture.nextTimestamp();
+        String meta = fixture.nextTimestamp();
+        fixture.put(PATH, "hello", "X-Timestamp", put, "Content-Type", "a/old");
+        fixture.request("POST", PATH, "X-Timestamp", meta, "X-Object-Meta-Kept", "yes");
+        RawHttp.Response post = fixture.request("POST", PATH, "X-Timestamp", ctype, "Content-Type", "a/new",
+                "Content-Type-Timestamp", ctype, "X-Object-Meta-Dropped", "no");
+        assertThat(post.status()).isEqualTo(202);
+        RawHttp.Response head = fixture.request("HEAD", PATH);
+        assertThat(head.header("Content-Type")).isEqualTo("a/new");
+        assertThat(head.header("X-Object-Meta-Kept")).isEqualTo("yes");
+        assertThat(head.header("X-Object-Meta-Dropped")).isNull();
+        assertThat(head.header("X-Timestamp")).isEqualTo(meta);
+        assertThat(fixture.request("POST", PATH, "X-Timestamp", ctype, "Content-Type", "a/new",
+                "Content-Type-Timestamp", ctype).status()).isEqualTo(409);
+    }
+
+    @Test
     void postToMissingObjectIsNotFoundAndOlderPostConflicts() throws IOException {
         assertThat(fixture.request("POST", PATH, "X-Timestamp", fixture.nextTimestamp()).status()).isEqualTo(404);
         String old = fixture.nextTimestamp();
