@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param obj object name
  * @param headers the update's headers
  * @param targets the container servers not yet updated
+ * @param containerPath {@code account/container} of the shard to update instead of the root
+ *     container ({@code X-Backend-Container-Path}), or {@code null}
  */
 record AsyncPending(String op, String account, String container, String obj, Map<String, String> headers,
-        List<Target> targets) {
+        List<Target> targets, @Nullable String containerPath) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,13 +45,16 @@ record AsyncPending(String op, String account, String container, String obj, Map
         targets = List.copyOf(targets);
     }
 
-    /** The object path the update names: {@code /account/container/obj}. */
+    /** The object path the update names: {@code /account/container/obj}, or the shard's {@code /path/obj}. */
     String objectPath() {
+        if (containerPath != null) {
+            return "/" + containerPath + "/" + obj;
+        }
         return "/" + account + "/" + container + "/" + obj;
     }
 
     AsyncPending withTargets(List<Target> remaining) {
-        return new AsyncPending(op, account, container, obj, headers, remaining);
+        return new AsyncPending(op, account, container, obj, headers, remaining, containerPath);
     }
 
     static AsyncPending read(Path file) throws IOException {

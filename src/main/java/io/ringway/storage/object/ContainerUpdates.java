@@ -2,15 +2,18 @@ package io.ringway.storage.object;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -55,7 +58,7 @@ final class ContainerUpdates {
         headers.put("X-Backend-Storage-Policy-Index", String.valueOf(location.policyIndex()));
         headers.put("User-Agent", USER_AGENT);
         AsyncPending pending = new AsyncPending(op, location.account(), location.container(), location.object(),
-                headers, targets);
+                headers, targets, containerPath(request));
         Mono<Void> all = Flux.fromIterable(targets)
                 .flatMap(target -> client.send(op, target, pending.objectPath(), headers)
                         .map(ok -> ok ? List.<AsyncPending.Target>of() : List.of(target)))
@@ -90,6 +93,28 @@ final class ContainerUpdates {
             targets.add(new AsyncPending.Target(host, device, partition));
         }
         return targets;
+    }
+
+    /**
+     * The shard to update instead of the root container: {@code X-Backend-Quoted-Container-Path}
+     * (unquoted) or {@code X-Backend-Container-Path}, when it is {@code account/container};
+     * otherwise the root container, as Swift falls back.
+     */
+    static @Nullable String containerPath(HttpHeaders request) {
+        String quoted = request.getFirst("X-Backend-Quoted-Container-Path");
+        String path = quoted != null && !quoted.isEmpty()
+                ? UriUtils.decode(quoted, StandardCharsets.UTF_8)
+                : request.getFirst("X-Backend-Container-Path");
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        String[] parts = path.split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            log.error("Invalid X-Backend-Container-Path, should be of the form 'account/container' but got '{}'.",
+                    path);
+            return null;
+        }
+        return path;
     }
 
     private static Mono<Void> savePendingIfFailed(ObjectLocation location, AsyncPending pending,

@@ -90,6 +90,27 @@ class ContainerUpdateTests {
     }
 
     @Test
+    void updateGoesToTheShardNamedByTheProxy() throws Exception {
+        fixture.put(PATH, "hello", "X-Container-Host", "127.0.0.1:" + container.port(),
+                "X-Container-Device", "sdb1", "X-Container-Partition", "7",
+                "X-Backend-Quoted-Container-Path", ".shards_a/c-shard%201");
+        assertThat(container.requests()).singleElement().extracting(FakeContainerServer.Recorded::uri)
+                .isEqualTo("/sdb1/7/.shards_a/c-shard%201/o");
+        int port = freePort();
+        fixture.request("DELETE", PATH, "X-Timestamp", fixture.nextTimestamp(),
+                "X-Container-Host", "127.0.0.1:" + port, "X-Container-Device", "sdb1",
+                "X-Container-Partition", "7", "X-Backend-Container-Path", ".shards_a/c-shard2");
+        try (FakeContainerServer revived = new FakeContainerServer(port)) {
+            awaitPending(1);
+            new ObjectUpdater(new DeviceRoot(devices, false), ObjectUpdaterSettings.defaults(), HttpClient.create())
+                    .sweep()
+                    .block(Duration.ofSeconds(10));
+            assertThat(revived.requests()).singleElement().extracting(FakeContainerServer.Recorded::uri)
+                    .isEqualTo("/sdb1/7/.shards_a/c-shard2/o");
+        }
+    }
+
+    @Test
     void failedUpdateIsSavedAndDeliveredByALaterSweep() throws Exception {
         int port = freePort();
         String ts = fixture.nextTimestamp();
