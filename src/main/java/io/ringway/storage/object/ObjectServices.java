@@ -7,19 +7,27 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What the object server's handlers share. */
+/**
+ * What the object server's handlers share.
+ *
+ * @param allowedHeaders {@code allowed_headers} in lower case, without Swift's reserved data file keys
+ */
 record ObjectServices(DeviceRoot devices, HashPath hashPath, ObjectServerSettings settings, Clock clock,
-        ObjectDiskFiles disk, ContainerUpdates updates) {
+        ObjectDiskFiles disk, ContainerUpdates updates, Set<String> allowedHeaders) {
 
     /** Swift drops these from {@code allowed_headers}: they belong to the data file alone. */
     private static final Set<String> RESERVED = Set.of("content-length", "deleted", "etag");
+
+    ObjectServices(DeviceRoot devices, HashPath hashPath, ObjectServerSettings settings, Clock clock,
+            ObjectDiskFiles disk, ContainerUpdates updates) {
+        this(devices, hashPath, settings, clock, disk, updates, allowed(settings));
+    }
 
     Timestamp now() {
         return Timestamp.ofMillis(clock.millis());
     }
 
-    /** {@code allowed_headers} in lower case, without Swift's reserved data file keys. */
-    Set<String> allowedHeaders() {
+    private static Set<String> allowed(ObjectServerSettings settings) {
         return settings.allowedHeaders().stream()
                 .map(ObjectHeaders::lower)
                 .map(String::strip)
