@@ -1,0 +1,227 @@
+package io.ringway.storage.object;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Swift's {@code swift.common.constraints} for objects: {@code check_metadata},
+ * {@code check_object_creation}, {@code check_delete_headers} and {@code valid_timestamp}, with
+ * Swift's limits and its 400 messages word for word. Header values are the bytes the client
+ * sent, read as ISO-8859-1, so lengths are byte counts as in Swift's WSGI strings.
+ */
+final class ObjectConstraints {
+
+    static final long MAX_FILE_SIZE = 5_368_709_122L;
+    static final int MAX_META_NAME_LENGTH = 128;
+    static final int MAX_META_VALUE_LENGTH = 256;
+    static final int MAX_META_COUNT = 90;
+    static final int MAX_META_OVERALL_SIZE = 4096;
+    static final int MAX_HEADER_SIZE = 8192;
+    static final int MAX_OBJECT_NAME_LENGTH = 1024;
+
+    private ObjectConstraints() {
+    }
+
+    /** {@code valid_timestamp}: the request's {@code X-Timestamp}, or 400. */
+    static io.ringway.swift.Timestamp timestamp(HttpHeaders headers) {
+        String value = headers.getFirst("X-Timestamp");
+        if (value == null) {
+            throw ObjectRequestException.plain(400, "Missing X-Timestamp header");
+        }
+        io.ringway.swift.Timestamp timestamp = io.ringway.swift.Timestamp.parseOrNull(value);
+        if (timestamp == null) {
+            throw ObjectRequestException.plain(400, "Invalid X-Timestamp header");
+        }
+        return timestamp;
+    }
+
+    /**
+     * {@code check_object_creation} for a PUT: length, name, content type, delete headers and
+     * metadata. Returns the {@code X-Delete-At} to store (from {@code X-Delete-After} when given),
+     * or {@code null}.
+     */
+    static @Nullable String checkObjectCreation(HttpHeaders headers, String objectName, double now) {
+        Long length = messageLength(headers);
+        if (length != null && length > MAX_FILE_SIZE) {
+            throw ObjectRequestException.plain(413, "Your request is too large.");
+        }
+        if (length == null && !isChunked(headers)) {
+            throw ObjectRequestException.plain(411, "Missing Content-Length header.");
+        }
+        int nameLength = objectName.getBytes(StandardCharsets.UTF_8).length;
+        if (nameLength > MAX_OBJECT_NAME_LENGTH) {
+            throw ObjectRequestException.plain(400,
+                    "Object name length of " + nameLength + " longer than " + MAX_OBJECT_NAME_LENGTH);
+        }
+        // eventlet's WSGI server always sets CONTENT_TYPE (empty when absent), so a real Swift
+        // object server answers a missing Content-Type as an invalid one, never "No content type".
+        String contentType = headers.getFirst("Content-Type");
+        String deleteAt = checkDeleteHeaders(headers, now);
+        if (contentType == null || !isUtf8(contentType)) {
+            throw ObjectRequestException.plain(400, "Invalid Content-Type");
+        }
+        checkMetadata(headers);
+        return deleteAt;
+    }
+
+    /**
+     * {@code check_delete_headers}: {@code X-Delete-After} becomes an {@code X-Delete-At}; either
+     * must be an integer later than the request. Returns the normalized {@code X-Delete-At} or null.
+     */
+    static @Nullable String checkDeleteHeaders(HttpHeaders headers, double now) {
+        String deleteAt = headers.getFirst("X-Delete-At");
+        String deleteAfter = headers.getFirst("X-Delete-After");
+        if (deleteAfter != null) {
+            Long after = pythonInt(deleteAfter);
+            if (after == null) {
+                throw ObjectRequestException.plain(400, "Non-integer X-Delete-After");
+            }
+            deleteAt = normalizeDeleteAt((long) Math.floor(now + after));
+            if (Long.parseLong(deleteAt) <= now) {
+                throw ObjectRequestException.plain(400, "X-Delete-After in past");
+            }
+        }
+        if (deleteAt == null) {
+            return null;
+        }
+        Long at = pythonInt(deleteAt);
+        if (at == null) {
+            throw ObjectRequestException.plain(400, "Non-integer X-Delete-At");
+        }
+        String normalized = normalizeDeleteAt(at);
+        if (Long.parseLong(normalized) <= now && !isReplication(headers)) {
+            throw ObjectRequestException.plain(400, "X-Delete-At in past");
+        }
+        return normalized;
+    }
+
+    /** {@code check_metadata(req, 'object')}: every header value, then each {@code X-Object-Meta-*}. */
+    static void checkMetadata(HttpHeaders headers) {
+        int count = 0;
+        int size = 0;
+        for (Map.Entry<String, java.util.List<String>> header : headers.headerSet()) {
+            String name = ObjectHeaders.title(header.getKey());
+            for (String value : header.getValue()) {
+                if (value.length() > MAX_HEADER_SIZE) {
+                    throw ObjectRequestException.plain(400,
+                            "Header value too long: " + name.substring(0, Math.min(name.length(), MAX_META_NAME_LENGTH)));
+                }
+                if (!ObjectHeaders.isUserMeta(name)) {
+                    continue;
+                }
+                String key = name.substring(ObjectHeaders.USER_META.length());
+                if (key.isEmpty()) {
+                    throw ObjectRequestException.plain(400, "Metadata name cannot be empty");
+                }
+                count++;
+                size += key.length() + value.length();
+                if (key.length() > MAX_META_NAME_LENGTH) {
+                    throw ObjectRequestException.plain(400, "Metadata name too long: " + ObjectHeaders.USER_META + key);
+                }
+                if (value.length() > MAX_META_VALUE_LENGTH) {
+                    throw ObjectRequestException.plain(400, "Metadata value longer than " + MAX_META_VALUE_LENGTH
+                            + ": " + ObjectHeaders.USER_META + key);
+                }
+                if (count > MAX_META_COUNT) {
+                    throw ObjectRequestException.plain(400, "Too many metadata items; max " + MAX_META_COUNT);
+                }
+                if (size > MAX_META_OVERALL_SIZE) {
+                    throw ObjectRequestException.plain(400, "Total metadata too large; max " + MAX_META_OVERALL_SIZE);
+                }
+            }
+        }
+    }
+
+    /** swob's {@code message_length}: the Content-Length unless the body is chunked. */
+    static @Nullable Long messageLength(HttpHeaders headers) {
+        if (isChunked(headers)) {
+            return null;
+        }
+        String length = headers.getFirst("Content-Length");
+        if (length == null) {
+            return null;
+        }
+        Long parsed = pythonInt(length);
+        if (parsed == null || parsed < 0) {
+            throw ObjectRequestException.plain(400, "Invalid Content-Length header value");
+        }
+        return parsed;
+    }
+
+    static boolean isChunked(HttpHeaders headers) {
+        String encoding = headers.getFirst("Transfer-Encoding");
+        if (encoding == null) {
+            return false;
+        }
+        String[] codings = encoding.split(",");
+        String last = codings[codings.length - 1].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!last.equals("chunked")) {
+            throw ObjectRequestException.plain(501, "Invalid Transfer-Encoding header value");
+        }
+        return true;
+    }
+
+    static boolean isReplication(HttpHeaders headers) {
+        return isTrue(headers.getFirst("X-Backend-Replication"));
+    }
+
+    /** Swift's {@code config_true_value}. */
+    static boolean isTrue(@Nullable String value) {
+        if (value == null) {
+            return false;
+        }
+        String lower = value.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("true") || lower.equals("1") || lower.equals("yes") || lower.equals("on")
+                || lower.equals("t") || lower.equals("y");
+    }
+
+    /** Swift's {@code normalize_delete_at_timestamp} for an integer: ten digits, clamped. */
+    static String normalizeDeleteAt(long at) {
+        return String.format(java.util.Locale.ROOT, "%010d", Math.min(Math.max(0, at), 9_999_999_999L));
+    }
+
+    /** Python's {@code int(text)} for decimal text: surrounding blanks, a sign, underscores between digits. */
+    static @Nullable Long pythonInt(String text) {
+        String trimmed = text.strip();
+        boolean negative = trimmed.startsWith("-");
+        if (negative || trimmed.startsWith("+")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (trimmed.isEmpty() || trimmed.startsWith("_") || trimmed.endsWith("_") || trimmed.contains("__")) {
+            return null;
+        }
+        String digits = trimmed.replace("_", "");
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(digits);
+            return negative ? -value : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Swift's {@code check_utf8}: the header's bytes are non-empty valid UTF-8 without NUL. */
+    static boolean isUtf8(String latin1) {
+        if (latin1.isEmpty()) {
+            return false;
+        }
+        byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            String decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return decoded.indexOf('\0') < 0;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}
