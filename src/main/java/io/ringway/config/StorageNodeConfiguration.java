@@ -9,6 +9,10 @@ import io.ringway.storage.container.ContainerSettings;
 import io.ringway.storage.container.ContainerUpdater;
 import io.ringway.storage.db.DatabaseReclaimer;
 import io.ringway.storage.node.BackendServer;
+import io.ringway.storage.object.ObjectServer;
+import io.ringway.storage.object.ObjectServerSettings;
+import io.ringway.storage.object.ObjectUpdater;
+import io.ringway.storage.object.ObjectUpdaterSettings;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.node.NodePorts;
 import io.ringway.storage.node.NodeRecon;
@@ -20,6 +24,7 @@ import io.ringway.swift.HashPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +86,8 @@ class StorageNodeConfiguration {
     @Bean
     ContainerServer containerServer(DeviceRoot devices, HashPath hashPath, ContainerSettings settings,
             Clock storageClock, HttpClient storageNodeHttpClient, StoragePolicies policies) {
-        Set<Integer> indexes = policies.all().stream().map(StoragePolicy::index).collect(Collectors.toSet());
-        return new ContainerServer(devices, hashPath, settings, storageClock, storageNodeHttpClient, indexes);
+        return new ContainerServer(devices, hashPath, settings, storageClock, storageNodeHttpClient,
+                policyIndexes(policies));
     }
 
     @Bean
@@ -94,6 +99,13 @@ class StorageNodeConfiguration {
     }
 
     @Bean
+    ObjectServer objectServer(DeviceRoot devices, HashPath hashPath, Clock storageClock,
+            HttpClient storageNodeHttpClient, StoragePolicies policies) {
+        return new ObjectServer(devices, hashPath, ObjectServerSettings.defaults(), storageClock, storageNodeHttpClient,
+                policyIndexes(policies));
+    }
+
+    @Bean
     StorageNodeServers storageNodeServers(StorageNodeProperties properties, NodePorts ports,
             List<BackendServer> servers, NodeRecon recon) {
         return new StorageNodeServers(properties, ports, servers, recon);
@@ -102,14 +114,25 @@ class StorageNodeConfiguration {
     @Bean
     NodeSweeps nodeSweeps(StorageNodeProperties properties, DeviceRoot devices, ContainerSettings containerSettings,
             HttpClient storageNodeHttpClient, Clock storageClock) {
+        ObjectUpdater objectUpdater = new ObjectUpdater(devices,
+                withInterval(ObjectUpdaterSettings.defaults(), properties.updaterInterval()), storageNodeHttpClient);
         ContainerUpdater containerUpdater = new ContainerUpdater(devices, containerSettings, storageNodeHttpClient);
         DatabaseReclaimer containerReclaimer =
                 new DatabaseReclaimer(devices, ServerType.CONTAINER, properties.reclaimAge(), storageClock);
         DatabaseReclaimer accountReclaimer =
                 new DatabaseReclaimer(devices, ServerType.ACCOUNT, properties.reclaimAge(), storageClock);
         return new NodeSweeps(List.of(
+                new NodeSweeps.Sweep("object-updater", properties.updaterInterval(), objectUpdater::sweep),
                 new NodeSweeps.Sweep("container-updater", properties.updaterInterval(), containerUpdater::sweep),
                 new NodeSweeps.Sweep("container-reclaimer", properties.reclaimInterval(), containerReclaimer::sweep),
                 new NodeSweeps.Sweep("account-reclaimer", properties.reclaimInterval(), accountReclaimer::sweep)));
+    }
+
+    private static Set<Integer> policyIndexes(StoragePolicies policies) {
+        return policies.all().stream().map(StoragePolicy::index).collect(Collectors.toSet());
+    }
+
+    private static ObjectUpdaterSettings withInterval(ObjectUpdaterSettings settings, Duration interval) {
+        return new ObjectUpdaterSettings(interval, settings.concurrency(), settings.nodeTimeout(), settings.connTimeout());
     }
 }

@@ -6,6 +6,7 @@ import io.ringway.storage.node.BackendPath;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.swift.HashPath;
 import java.nio.file.Path;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -28,12 +29,16 @@ record ObjectContext(ServerRequest request, BackendPath path, int policyIndex) {
         requireNonNull(path, "path");
     }
 
-    /** Parses path and policy; a bad one throws the answer Swift gives (400, 412 or 503). */
-    static ObjectContext parse(ServerRequest request) {
+    /**
+     * Parses path and policy; a bad one throws the answer Swift gives (400, 412 or 503).
+     *
+     * @param policyIndexes the storage policies of swift.conf; others get 503 as in Swift
+     */
+    static ObjectContext parse(ServerRequest request, Set<Integer> policyIndexes) {
         String rawPath = request.exchange().getRequest().getURI().getRawPath();
         BackendPath path = BackendPath.parse(rawPath, 5, 5, true);
         validateInternalNames(path);
-        return new ObjectContext(request, path, policyIndex(request.headers().asHttpHeaders()));
+        return new ObjectContext(request, path, policyIndex(request.headers().asHttpHeaders(), policyIndexes));
     }
 
     /**
@@ -115,13 +120,13 @@ record ObjectContext(ServerRequest request, BackendPath path, int policyIndex) {
         return method() + " " + request.exchange().getRequest().getURI();
     }
 
-    private static int policyIndex(HttpHeaders headers) {
+    private static int policyIndex(HttpHeaders headers, Set<Integer> policyIndexes) {
         String value = headers.getFirst("X-Backend-Storage-Policy-Index");
         if (value == null) {
             return 0;
         }
         Long index = ObjectConstraints.pythonInt(value);
-        if (index == null || index < 0 || index > Integer.MAX_VALUE) {
+        if (index == null || index < 0 || index > Integer.MAX_VALUE || !policyIndexes.contains(index.intValue())) {
             throw ObjectRequestException.plain(503, "No policy with index " + value);
         }
         return index.intValue();

@@ -34,6 +34,7 @@ public final class ObjectServer implements BackendServer {
     private final ObjectPut put;
     private final ObjectPost post;
     private final ObjectDelete delete;
+    private final Set<Integer> policyIndexes;
 
     /**
      * @param devices the node's devices directory
@@ -44,6 +45,15 @@ public final class ObjectServer implements BackendServer {
      */
     public ObjectServer(DeviceRoot devices, HashPath hashPath, ObjectServerSettings settings, Clock clock,
             HttpClient httpClient) {
+        this(devices, hashPath, settings, clock, httpClient, Set.of(0));
+    }
+
+    /**
+     * @param policyIndexes the storage policy indexes of swift.conf; requests for others get 503
+     */
+    public ObjectServer(DeviceRoot devices, HashPath hashPath, ObjectServerSettings settings, Clock clock,
+            HttpClient httpClient, Set<Integer> policyIndexes) {
+        this.policyIndexes = Set.copyOf(policyIndexes);
         ObjectServices services = new ObjectServices(
                 requireNonNull(devices, "devices"),
                 requireNonNull(hashPath, "hashPath"),
@@ -88,7 +98,7 @@ public final class ObjectServer implements BackendServer {
         if (!METHODS.contains(method)) {
             return ObjectResponses.answer(405, "", false, java.util.Map.of());
         }
-        ObjectContext context = ObjectContext.parse(request);
+        ObjectContext context = ObjectContext.parse(request, policyIndexes);
         return switch (method) {
             case "GET", "HEAD" -> read.handle(context);
             case "PUT" -> put.handle(context);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
@@ -33,7 +34,7 @@ final class ObjectServerFixture implements AutoCloseable {
         this.devices = devices;
         Files.createDirectories(devices.resolve("sda1"));
         deviceRoot = new DeviceRoot(devices, false);
-        ObjectServer objectServer = new ObjectServer(deviceRoot, HASH_PATH, settings, clock, HttpClient.create());
+        ObjectServer objectServer = new ObjectServer(deviceRoot, HASH_PATH, settings, clock, HttpClient.create(), Set.of(0, 1, 2));
         server = BackendHttpServer.bind(StorageNodeHandler.httpHandler(objectServer, new NodeRecon(deviceRoot, clock)),
                 "127.0.0.1", 0);
     }
