@@ -25,9 +25,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code /tmp/ringway-swift}), {@code ringway.realSwift.script} (default
  * {@code scripts/swift-storage.sh} under the working directory).
  */
-final class RealSwiftStorage implements BeforeAllCallback, ParameterResolver {
+public final class RealSwiftStorage implements BeforeAllCallback, ParameterResolver {
 
-    static final String ENABLED_PROPERTY = "ringway.realSwift";
+    public static final String ENABLED_PROPERTY = "ringway.realSwift";
 
     private static final long SCRIPT_TIMEOUT_SECONDS = 120;
     private static @Nullable RealSwiftServers servers;
@@ -56,7 +56,7 @@ final class RealSwiftStorage implements BeforeAllCallback, ParameterResolver {
      * Skips the calling test unless the tier is enabled; fails it instead when {@code CI=true}.
      * Other parts of the tier (Ringway's side) use the same rule.
      */
-    static void requireTierEnabled(String what) {
+    public static void requireTierEnabled(String what) {
         if (tierEnabled()) {
             return;
         }
@@ -78,7 +78,7 @@ final class RealSwiftStorage implements BeforeAllCallback, ParameterResolver {
     }
 
     /** An assumption failure (skip) locally; a test failure when {@code CI=true}, where skips must not hide. */
-    static void skipOrFailInCi(String reason) {
+    public static void skipOrFailInCi(String reason) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError("CI=true and the test would be skipped: " + reason);
         }
