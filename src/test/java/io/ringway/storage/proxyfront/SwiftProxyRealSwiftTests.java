@@ -11,10 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The storage side's product claim, proven end to end: Debian's {@code swift-proxy-server}
@@ -44,6 +49,7 @@ class SwiftProxyRealSwiftTests {
     private static final int FIVE_MB = 5 * 1024 * 1024;
     private static final int SEGMENT = 1024 * 1024;
     private static final Duration STATS_TIMEOUT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path base;
@@ -253,7 +259,16 @@ class SwiftProxyRealSwiftTests {
         assertThat(head.headers().firstValue("X-Account-Object-Count")).hasValue("3");
         String policyHeader = "X-Account-Storage-Policy-" + other.name() + "-Bytes-Used";
         assertThat(head.headers().firstValue(policyHeader)).hasValue(other.index() == 0 ? "6000" : "3000");
-        assertThat(stats.ok("list", "--lh").lines()).hasSize(3);
+        HttpResponse<byte[]> listing = ProxyHttp.login(cluster().authUrl(), ProxyServerConf.STATS_USER,
+                ProxyServerConf.KEY).request("GET", "?format=json");
+        JsonNode containers = JSON.readTree(listing.body());
+        assertThat(containers.size()).isEqualTo(2);
+        assertThat(containers.get(0).get("name").asString()).isEqualTo("other");
+        assertThat(containers.get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(containers.get(0).get("bytes").asInt()).isEqualTo(3000);
+        assertThat(containers.get(1).get("name").asString()).isEqualTo("zero");
+        assertThat(containers.get(1).get("count").asInt()).isEqualTo(2);
+        assertThat(containers.get(1).get("bytes").asInt()).isEqualTo(3000);
     }
 
     @Test
@@ -307,11 +322,18 @@ class SwiftProxyRealSwiftTests {
         List<String> primaries = ring.primaryNodes(partition).stream().map(node -> node.device().device()).toList();
         String hash = cluster().conf().hashPath().hex(ACCOUNT, container, object);
         String dataDir = policy.index() == 0 ? "objects" : "objects-" + policy.index();
-        List<String> holding = FrontSwiftDir.DEVICES.stream()
-                .filter(device -> newestFile(cluster().devices().resolve(device).resolve(dataDir)
-                        .resolve(String.valueOf(partition)).resolve(hash.substring(hash.length() - 3)).resolve(hash))
-                        .endsWith(suffix))
-                .toList();
+        List<String> holding = new ArrayList<>();
+        Set<String> newestFiles = new HashSet<>();
+        for (String device : FrontSwiftDir.DEVICES) {
+            String newest = newestFile(cluster().devices().resolve(device).resolve(dataDir)
+                    .resolve(String.valueOf(partition)).resolve(hash.substring(hash.length() - 3)).resolve(hash));
+            if (newest.endsWith(suffix)) {
+                holding.add(device);
+                newestFiles.add(newest);
+            }
+        }
+        // The proxy gives every replica the same X-Timestamp, which names the file.
+        assertThat(newestFiles).as("newest files of %s/%s/%s", ACCOUNT, container, object).hasSize(1);
         assertThat(holding).as("devices with %s/%s/%s%s (partition %d)", ACCOUNT, container, object, suffix, partition)
                 .containsExactlyInAnyOrderElementsOf(primaries)
                 .hasSize((int) ring.replicaCount());
