@@ -2,6 +2,7 @@ package io.ringway.storage.proxyfront;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class ChildProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // The client's and the proxy's settings come from their files and arguments, not the caller's shell.
         builder.environment().keySet().removeIf(key -> key.startsWith("OS_") || key.startsWith("ST_"));
         return new ChildProcess(name, builder.start(), log);

@@ -11,9 +11,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -117,9 +119,9 @@ final class ProxyFrontCluster implements AutoCloseable {
     /** Copies the logs (proxy, memcached) out of the temporary base, which JUnit deletes. */
     void keepLogs(Path target) throws IOException {
         Files.createDirectories(target);
-        try (var logs = Files.list(base.resolve("log"))) {
+        try (Stream<Path> logs = Files.list(base.resolve("log"))) {
             for (Path log : logs.toList()) {
-                Files.copy(log, target.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

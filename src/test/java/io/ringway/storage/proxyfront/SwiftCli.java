@@ -3,6 +3,7 @@ package io.ringway.storage.proxyfront;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class SwiftCli {
         return result;
     }
 
-    private static String drain(java.io.InputStream stream) {
+    private static String drain(InputStream stream) {
         try {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.policy.ReplicationPolicy;
 import io.ringway.policy.StoragePolicy;
-import io.ringway.ring.Ring;
 import io.ringway.storage.conformance.RealSwiftStorage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +118,7 @@ class SwiftProxyRealSwiftTests {
             for (Path file : List.of(small, large)) {
                 String object = file.getFileName().toString();
                 assertDownloadEquals(container, object, file);
-                assertReplicasOnPrimaries(policy, container, object, ".data");
+                replicas().assertOnPrimaries(policy, container, object, ".data");
             }
             assertThat(cli().ok("list", container).lines()).containsExactly("large.bin", "small.bin");
         }
@@ -188,7 +182,7 @@ class SwiftProxyRealSwiftTests {
         cli().ok("copy", "copysrc", "source.bin", "--destination", "/copydst/copied.bin");
 
         assertDownloadEquals("copydst", "copied.bin", source);
-        assertReplicasOnPrimaries(policyZero(), "copydst", "copied.bin", ".data");
+        replicas().assertOnPrimaries(policyZero(), "copydst", "copied.bin", ".data");
     }
 
     @Test
@@ -223,7 +217,7 @@ class SwiftProxyRealSwiftTests {
 
         assertThat(http().request("HEAD", "/deletes/doomed.bin").statusCode()).isEqualTo(404);
         assertThat(cli().ok("list", "deletes").lines()).isEmpty();
-        assertReplicasOnPrimaries(policyZero(), "deletes", "doomed.bin", ".ts");
+        replicas().assertOnPrimaries(policyZero(), "deletes", "doomed.bin", ".ts");
         cli().ok("delete", "deletes");
         assertThat(http().request("HEAD", "/deletes").statusCode()).isEqualTo(404);
     }
@@ -277,12 +271,11 @@ class SwiftProxyRealSwiftTests {
         Path survivor = file("survivor.bin", FIVE_MB);
         cli().ok("upload", "fault", "survivor.bin");
         ReplicationPolicy policy = policyZero();
-        Ring ring = FrontSwiftDir.read(cluster().swiftDir(), policy.objectRingName(), cluster().conf());
-        int partition = ring.partition(ACCOUNT, "fault", "survivor.bin");
+        int partition = replicas().partition(policy, "fault", "survivor.bin");
         // Policy 0 has 3 replicas on 3 devices: d1, which the proxy reads first (read_affinity), holds one.
-        assertReplicasOnPrimaries(policy, "fault", "survivor.bin", ".data");
+        replicas().assertOnPrimaries(policy, "fault", "survivor.bin", ".data");
 
-        deleteRecursively(cluster().devices().resolve("d1"));
+        replicas().removeDevice("d1");
 
         HttpResponse<byte[]> direct = ProxyHttp.direct("HEAD", "http://127.0.0.1:" + cluster().objectPort()
                 + "/d1/" + partition + "/" + ACCOUNT + "/fault/survivor.bin");
@@ -314,42 +307,6 @@ class SwiftProxyRealSwiftTests {
                 .isEqualTo(-1L);
     }
 
-    /** The object's newest file ends in {@code suffix} on exactly the ring's primary devices of its partition. */
-    private void assertReplicasOnPrimaries(ReplicationPolicy policy, String container, String object, String suffix)
-            throws IOException {
-        Ring ring = FrontSwiftDir.read(cluster().swiftDir(), policy.objectRingName(), cluster().conf());
-        int partition = ring.partition(ACCOUNT, container, object);
-        List<String> primaries = ring.primaryNodes(partition).stream().map(node -> node.device().device()).toList();
-        String hash = cluster().conf().hashPath().hex(ACCOUNT, container, object);
-        String dataDir = policy.index() == 0 ? "objects" : "objects-" + policy.index();
-        List<String> holding = new ArrayList<>();
-        Set<String> newestFiles = new HashSet<>();
-        for (String device : FrontSwiftDir.DEVICES) {
-            String newest = newestFile(cluster().devices().resolve(device).resolve(dataDir)
-                    .resolve(String.valueOf(partition)).resolve(hash.substring(hash.length() - 3)).resolve(hash));
-            if (newest.endsWith(suffix)) {
-                holding.add(device);
-                newestFiles.add(newest);
-            }
-        }
-        // The proxy gives every replica the same X-Timestamp, which names the file.
-        assertThat(newestFiles).as("newest files of %s/%s/%s", ACCOUNT, container, object).hasSize(1);
-        assertThat(holding).as("devices with %s/%s/%s%s (partition %d)", ACCOUNT, container, object, suffix, partition)
-                .containsExactlyInAnyOrderElementsOf(primaries)
-                .hasSize((int) ring.replicaCount());
-    }
-
-    private static String newestFile(Path hashDir) {
-        if (!Files.isDirectory(hashDir)) {
-            return "";
-        }
-        try (Stream<Path> files = Files.list(hashDir)) {
-            return files.map(file -> file.getFileName().toString()).max(Comparator.naturalOrder()).orElse("");
-        } catch (IOException e) {
-            throw new AssertionError("cannot list " + hashDir, e);
-        }
-    }
-
     private List<ReplicationPolicy> replicationPolicies() {
         return cluster().conf().policies().all().stream()
                 .filter(ReplicationPolicy.class::isInstance)
@@ -370,6 +327,10 @@ class SwiftProxyRealSwiftTests {
         return Files.write(file, bytes);
     }
 
+    private NodeReplicas replicas() {
+        return new NodeReplicas(cluster(), ACCOUNT);
+    }
+
     private SwiftCli cli() {
         return new SwiftCli(cluster().authUrl(), ProxyServerConf.USER, work);
     }
@@ -383,13 +344,5 @@ class SwiftProxyRealSwiftTests {
             throw new IllegalStateException("the cluster did not start");
         }
         return cluster;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
