@@ -1,0 +1,42 @@
+package io.ringway.storage.object;
+
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+
+/**
+ * Closes a GET's open data file when its exchange ends, whatever way it ends. The body closes the
+ * file itself when it completes, fails or is cancelled; this covers a body that is never
+ * subscribed at all (the connection dropped between the headers being decided and written).
+ */
+final class ExchangeEnd {
+
+    private ExchangeEnd() {
+    }
+
+    static void closeAtEnd(ServerRequest request, OpenedObject opened) {
+        if (opened.isClosed()) {
+            return;
+        }
+        Object nativeRequest;
+        try {
+            nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+        } catch (IllegalStateException e) {
+            // a mock exchange (tests) has no connection: the body alone closes the file
+            return;
+        }
+        if (!(nativeRequest instanceof Connection connection)) {
+            return;
+        }
+        // Reactor Netty's per-request operations terminate once the response is sent or the
+        // connection goes; the close runs off the event loop because a read may still hold the file.
+        Runnable close = () -> {
+            if (!opened.isClosed()) {
+                Schedulers.boundedElastic().schedule(opened::close);
+            }
+        };
+        connection.onTerminate()
+                .subscribe(null, error -> close.run(), close);
+    }
+}
