@@ -2,7 +2,6 @@ package io.ringway.storage.object;
 
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.function.server.ServerRequest;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
@@ -30,13 +29,8 @@ final class ExchangeEnd {
             return;
         }
         // Reactor Netty's per-request operations terminate once the response is sent or the
-        // connection goes; the close runs off the event loop because a read may still hold the file.
-        Runnable close = () -> {
-            if (!opened.isClosed()) {
-                Schedulers.boundedElastic().schedule(opened::close);
-            }
-        };
+        // connection goes.
         connection.onTerminate()
-                .subscribe(null, error -> close.run(), close);
+                .subscribe(null, error -> opened.closeLater(), opened::closeLater);
     }
 }

@@ -31,7 +31,7 @@ final class FileBodies {
     static Flux<DataBuffer> span(OpenedObject file, long start, long stop, int chunkSize) {
         return Flux.using(() -> file,
                         opened -> read(opened.channel(), start, stop, chunkSize),
-                        OpenedObject::close)
+                        OpenedObject::closeLater)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -54,7 +54,7 @@ final class FileBodies {
                             parts.add(text("--" + boundary + "--"));
                             return Flux.concat(parts);
                         },
-                        OpenedObject::close)
+                        OpenedObject::closeLater)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -39,7 +39,7 @@ final class ObjectRead {
         // DiskFile keeps its descriptor: a PUT or DELETE in between must not break the body.
         return Mono.fromCallable(() -> services.disk().open(services.locate(context), now, openExpired))
                 .subscribeOn(Schedulers.boundedElastic())
-                .doOnDiscard(OpenedObject.class, OpenedObject::close)
+                .doOnDiscard(OpenedObject.class, OpenedObject::closeLater)
                 .flatMap(opened -> answer(context, opened));
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * An object's state together with the data file it was read from, still open: the body of a GET
@@ -39,6 +40,16 @@ final class OpenedObject implements AutoCloseable {
 
     boolean isClosed() {
         return channel == null || closed.get();
+    }
+
+    /**
+     * Closes off the calling thread: a cancel arrives on an event loop, and closing a file channel
+     * waits for a read still in progress on it.
+     */
+    void closeLater() {
+        if (!isClosed()) {
+            Schedulers.boundedElastic().schedule(this::close);
+        }
     }
 
     @Override
