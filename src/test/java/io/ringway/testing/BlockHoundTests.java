@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
@@ -13,6 +14,12 @@ import reactor.netty.http.server.HttpServer;
 
 /** Shows that BlockHound, installed for every test JVM, catches a blocking call on an event loop. */
 class BlockHoundTests {
+
+    @AfterEach
+    void forgetTheCallsProvokedHere() {
+        // BlockingCallExtension would fail this class for the blocking it provokes on purpose
+        assertThat(BlockingCalls.drain()).isNotEmpty();
+    }
 
     @Test
     void sleepingOnANettyEventLoopFailsWithBlockingOperationError() {
