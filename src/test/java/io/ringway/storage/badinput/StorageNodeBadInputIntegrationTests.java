@@ -44,6 +44,7 @@ class StorageNodeBadInputIntegrationTests {
     final List<String> failures = new ArrayList<>();
     final AtomicInteger sent = new AtomicInteger();
     final AtomicInteger names = new AtomicInteger();
+    final Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     void start() throws IOException {
@@ -65,7 +66,8 @@ class StorageNodeBadInputIntegrationTests {
 
     @AfterAll
     void stop() {
-        System.out.println("[bad-input] " + sent.get() + " bad requests, each followed by a healthcheck");
+        System.out.println("[bad-input] " + sent.get() + " bad requests, each followed by a healthcheck; "
+                + "answers by status (0: closed without one): " + statuses);
         if (context != null) {
             context.close();
         }
@@ -268,6 +270,7 @@ class StorageNodeBadInputIntegrationTests {
     private void record(ServerType type, String label, Wire.Reply reply, boolean closeAllowed) {
         sent.incrementAndGet();
         int status = reply.status();
+        statuses.merge(status, 1, Integer::sum);
         boolean ok = status >= 400 && status < 500 || status == 507
                 || status >= 200 && status < 300 || status == 304 || status == 0 && closeAllowed;
         if (status == 0 && !closeAllowed) {
