@@ -225,17 +225,27 @@ final class ContainerWrites {
         String size = request.headers().firstHeader("X-Size");
         String contentType = request.headers().firstHeader("X-Content-Type");
         String etag = request.headers().firstHeader("X-Etag");
-        if (size == null || contentType == null || etag == null) {
-            // Swift's KeyError: a 500 from its __call__.
-            throw new BackendHttpException(500, null);
+        // Swift's put_object reads these with [] and int(): a request without them, or with a
+        // size that is no integer, is a KeyError or ValueError there, a 500. A bad request is the
+        // client's error, so it is a 400 here (the node never answers 500 to input).
+        for (String[] header : new String[][] {{"X-Size", size}, {"X-Content-Type", contentType}, {"X-Etag", etag}}) {
+            if (header[1] == null) {
+                throw new BackendHttpException(400, "Missing " + header[0] + " header");
+            }
+        }
+        long bytes;
+        try {
+            bytes = Long.parseLong(size.strip());
+        } catch (NumberFormatException e) {
+            throw new BackendHttpException(400, "Invalid X-Size header");
         }
         try {
-            return new ObjectUpdate(new ObjectRecord(name, timestamp.internal(), Long.parseLong(size.strip()),
-                    contentType, etag, false, policy),
+            return new ObjectUpdate(new ObjectRecord(name, timestamp.internal(), bytes, contentType, etag, false,
+                    policy),
                     optionalTimestamp(request, "X-Content-Type-Timestamp"),
                     optionalTimestamp(request, "X-Meta-Timestamp"));
         } catch (IllegalArgumentException e) {
-            throw new BackendHttpException(500, null);
+            throw new BackendHttpException(400, "Invalid X-Content-Type-Timestamp or X-Meta-Timestamp header");
         }
     }
 

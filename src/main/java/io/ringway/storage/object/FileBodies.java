@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -18,8 +16,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * GET bodies streamed from a data file with positioned reads, one chunk per request from
  * downstream, on {@code boundedElastic}: a whole body, one range, or swob's
- * {@code multipart/byteranges} for several. The file is opened when the body is subscribed and
- * closed when it ends, fails or is cancelled.
+ * {@code multipart/byteranges} for several. The file was opened when the metadata was read (so a
+ * later PUT or DELETE does not change or break the body) and is closed when the body ends, fails or
+ * is cancelled.
  */
 final class FileBodies {
 
@@ -29,10 +28,10 @@ final class FileBodies {
     }
 
     /** Bytes {@code [start, stop)} of the file. */
-    static Flux<DataBuffer> span(Path file, long start, long stop, int chunkSize) {
-        return Flux.using(() -> FileChannel.open(file, StandardOpenOption.READ),
-                        channel -> read(channel, start, stop, chunkSize),
-                        FileBodies::closeQuietly)
+    static Flux<DataBuffer> span(OpenedObject file, long start, long stop, int chunkSize) {
+        return Flux.using(() -> file,
+                        opened -> read(opened.channel(), start, stop, chunkSize),
+                        OpenedObject::closeLater)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -41,10 +40,11 @@ final class FileBodies {
      * {@code Content-Type} and {@code Content-Range}, a blank line, the bytes and CRLF; then
      * {@code --boundary--}.
      */
-    static Flux<DataBuffer> multipart(Path file, List<RangeHeader.ByteSpan> spans, String contentType,
+    static Flux<DataBuffer> multipart(OpenedObject file, List<RangeHeader.ByteSpan> spans, String contentType,
             String boundary, long size, int chunkSize) {
-        return Flux.using(() -> FileChannel.open(file, StandardOpenOption.READ),
-                        channel -> {
+        return Flux.using(() -> file,
+                        opened -> {
+                            FileChannel channel = opened.channel();
                             List<Flux<DataBuffer>> parts = new ArrayList<>();
                             for (RangeHeader.ByteSpan span : spans) {
                                 parts.add(text(partHeader(boundary, contentType, span, size)));
@@ -54,7 +54,7 @@ final class FileBodies {
                             parts.add(text("--" + boundary + "--"));
                             return Flux.concat(parts);
                         },
-                        FileBodies::closeQuietly)
+                        OpenedObject::closeLater)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -102,13 +102,5 @@ final class FileBodies {
     /** Content types are ISO-8859-1 header text; the multipart headers carry the same bytes. */
     private static long utf8Length(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // reading is over; nothing to flush
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,22 +48,52 @@ final class ObjectDiskFiles {
      * {@code openExpired} (replication) asks for it anyway. Obsolete files are removed on the way.
      */
     ObjectState read(ObjectLocation location, Timestamp now, boolean openExpired) throws IOException {
+        try (OpenedObject opened = open(location, now, openExpired)) {
+            return opened.state();
+        }
+    }
+
+    /**
+     * As {@link #read}, keeping a present object's data file open for its body: the caller closes
+     * the result.
+     */
+    OpenedObject open(ObjectLocation location, Timestamp now, boolean openExpired) throws IOException {
         OnDiskFiles files = OnDiskFiles.list(location.hashDir(), reclaimBefore());
         removeObsolete(location.hashDir(), files);
         if (files.tombstone() != null) {
-            return new ObjectState.Deleted(files.tombstone().timestamp());
+            return new OpenedObject(new ObjectState.Deleted(files.tombstone().timestamp()), null);
         }
         OnDiskFiles.OnDiskFile data = files.data();
         if (data == null) {
-            return new ObjectState.Missing();
+            return new OpenedObject(new ObjectState.Missing(), null);
         }
-        DataFileFormat.Stored stored;
-        try (FileChannel channel = FileChannel.open(data.path(), StandardOpenOption.READ)) {
-            stored = DataFileFormat.read(channel);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(data.path(), StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             // A newer PUT or DELETE removed it between the listing and here: read again.
-            return read(location, now, openExpired);
+            return open(location, now, openExpired);
         }
+        boolean handedOver = false;
+        try {
+            ObjectState state = readOpen(files, data, channel, now, openExpired);
+            if (state == null) {
+                // the .meta went away under a newer write: read again
+                return open(location, now, openExpired);
+            }
+            handedOver = state instanceof ObjectState.Present;
+            return new OpenedObject(state, handedOver ? channel : null);
+        } finally {
+            if (!handedOver) {
+                channel.close();
+            }
+        }
+    }
+
+    /** The state read from the open data file, or {@code null} when its {@code .meta} vanished meanwhile. */
+    private @Nullable ObjectState readOpen(OnDiskFiles files, OnDiskFiles.OnDiskFile data, FileChannel channel,
+            Timestamp now, boolean openExpired) throws IOException {
+        DataFileFormat.Stored stored = DataFileFormat.read(channel);
         if (stored == null) {
             log.warn("Ignoring unreadable data file {}", data.path());
             return new ObjectState.Missing();
@@ -71,7 +102,11 @@ final class ObjectDiskFiles {
         Timestamp contentTypeTimestamp = data.timestamp();
         Map<String, String> meta = Map.of();
         if (files.meta() != null) {
-            meta = readJson(files.meta().path());
+            try {
+                meta = readJson(files.meta().path());
+            } catch (NoSuchFileException e) {
+                return null;
+            }
             metadata = merge(stored.metadata(), meta, data.timestamp());
             Timestamp metaContentType = Timestamp.parseOrNull(meta.get("Content-Type-Timestamp"));
             if (metaContentType != null && metaContentType.isAfter(data.timestamp())) {

@@ -98,6 +98,10 @@ final class ObjectPut {
                 .timeout(services.settings().clientTimeout())
                 .then(Mono.fromCallable(() -> {
                     long written = upload.writer().written();
+                    if (ExchangeEnd.answeredByServer(context.request())) {
+                        // a malformed chunk: Netty answered 400 and ended the body early
+                        throw ObjectRequestException.of(400);
+                    }
                     if (length != null && length != written) {
                         throw ObjectRequestException.of(499);
                     }

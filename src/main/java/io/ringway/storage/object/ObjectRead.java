@@ -35,12 +35,32 @@ final class ObjectRead {
         // Swift sets a missing X-Timestamp to now: it is the "current time" for X-Delete-At.
         Timestamp now = request.getFirst("X-Timestamp") == null ? services.now() : ObjectConstraints.timestamp(request);
         boolean openExpired = ObjectConstraints.isReplication(request);
-        return Mono.fromCallable(() -> services.disk().read(services.locate(context), now, openExpired))
+        // The data file stays open from the metadata read to the end of the body, as Swift's
+        // DiskFile keeps its descriptor: a PUT or DELETE in between must not break the body.
+        return Mono.fromCallable(() -> services.disk().open(services.locate(context), now, openExpired))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(state -> respond(context, state));
+                .doOnDiscard(OpenedObject.class, OpenedObject::closeLater)
+                .flatMap(opened -> answer(context, opened));
     }
 
-    private Mono<ServerResponse> respond(ObjectContext context, ObjectState state) {
+    /** The answer; the data file passes to the body, or is closed here when there is none. */
+    private Mono<ServerResponse> answer(ObjectContext context, OpenedObject opened) {
+        try {
+            Answer answer = respond(context, opened);
+            if (answer.readsFile()) {
+                ExchangeEnd.closeAtEnd(context.request(), opened);
+            } else {
+                opened.close();
+            }
+            return answer.response();
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    private Answer respond(ObjectContext context, OpenedObject opened) {
+        ObjectState state = opened.state();
         HttpHeaders request = context.headers();
         if (!(state instanceof ObjectState.Present present)) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -50,12 +70,12 @@ final class ObjectRead {
                 headers.put("X-Backend-Timestamp", expired.timestamp().internal());
             }
             if (Conditionals.missingFailsIfMatch(request)) {
-                return empty(412, ObjectResponses.HTML, headers);
+                return Answer.done(empty(412, ObjectResponses.HTML, headers));
             }
             if (context.method().equals("HEAD")) {
-                return empty(404, ObjectResponses.HTML, headers);
+                return Answer.done(empty(404, ObjectResponses.HTML, headers));
             }
-            return ObjectResponses.answer(404, "", false, headers);
+            return Answer.done(ObjectResponses.answer(404, "", false, headers));
         }
         Map<String, String> metadata = present.metadata();
         String contentType = metadata.getOrDefault("Content-Type", "application/octet-stream");
@@ -64,39 +84,39 @@ final class ObjectRead {
         String etag = metadata.getOrDefault("ETag", "");
         int conditional = Conditionals.statusFor(request, conditionalEtag(request, metadata, etag), lastModified);
         if (conditional != 0) {
-            return empty(conditional, contentType, headers);
+            return Answer.done(empty(conditional, contentType, headers));
         }
         long size = present.contentLength();
         if (context.method().equals("HEAD")) {
             headers.put("Content-Length", String.valueOf(size));
-            return ServerResponse.ok().headers(out -> out.setAll(withType(contentType, headers))).build();
+            return Answer.done(ServerResponse.ok().headers(out -> out.setAll(withType(contentType, headers))).build());
         }
         RangeHeader range = ignoresRange(request, metadata) ? null : RangeHeader.parse(request.getFirst("Range"));
         if (range == null || range.specs().isEmpty()) {
-            return body(200, contentType, headers, size, FileBodies.span(present.dataFile(), 0, size, chunk()));
+            return Answer.streaming(body(200, contentType, headers, size, FileBodies.span(opened, 0, size, chunk())));
         }
         List<RangeHeader.ByteSpan> spans = range.forLength(size);
         if (spans.isEmpty()) {
             headers.put("Content-Range", "bytes */" + size);
             ServerResponse.BodyBuilder builder = ServerResponse.status(HttpStatusCode.valueOf(416))
                     .headers(out -> out.setAll(withType(contentType, headers)));
-            return ObjectResponses.withText(builder, io.ringway.swift.SwiftStatus.defaultBody(416));
+            return Answer.done(ObjectResponses.withText(builder, io.ringway.swift.SwiftStatus.defaultBody(416)));
         }
         if (size == 0) {
             // swob: a suffix range of an empty body is answered with the whole (empty) body
-            return body(200, contentType, headers, 0, Flux.empty());
+            return Answer.done(body(200, contentType, headers, 0, Flux.empty()));
         }
         if (spans.size() == 1) {
             RangeHeader.ByteSpan span = spans.get(0);
             headers.put("Content-Range", span.contentRange(size));
-            return body(206, contentType, headers, span.length(),
-                    FileBodies.span(present.dataFile(), span.start(), span.stop(), chunk()));
+            return Answer.streaming(body(206, contentType, headers, span.length(),
+                    FileBodies.span(opened, span.start(), span.stop(), chunk())));
         }
         String boundary = String.format(Locale.ROOT, "%016x%016x",
                 ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
         long length = FileBodies.multipartLength(spans, contentType, boundary, size);
-        return body(206, "multipart/byteranges;boundary=" + boundary, headers, length,
-                FileBodies.multipart(present.dataFile(), spans, contentType, boundary, size, chunk()));
+        return Answer.streaming(body(206, "multipart/byteranges;boundary=" + boundary, headers, length,
+                FileBodies.multipart(opened, spans, contentType, boundary, size, chunk())));
     }
 
     /** The headers of an object answer, in the order Swift sets them. */
@@ -180,5 +200,20 @@ final class ObjectRead {
 
     private int chunk() {
         return services.settings().diskChunkSize();
+    }
+
+    /**
+     * An answer and whether its body reads the open data file (which then closes it) or not (the
+     * caller closes it at once).
+     */
+    private record Answer(Mono<ServerResponse> response, boolean readsFile) {
+
+        static Answer done(Mono<ServerResponse> response) {
+            return new Answer(response, false);
+        }
+
+        static Answer streaming(Mono<ServerResponse> response) {
+            return new Answer(response, true);
+        }
     }
 }

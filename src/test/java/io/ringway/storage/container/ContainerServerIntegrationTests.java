@@ -238,7 +238,8 @@ final class ContainerServerIntegrationTests {
         assertThat(device.status()).isEqualTo(507);
         assertThat(device.body()).endsWith("Drive: sdz</p></html>");
         assertThat(http.send("PATCH", C).status()).isEqualTo(405);
-        assertThat(http.send("PUT", C + "/o", "X-Timestamp", "1").status()).isEqualTo(500);
+        // Swift 2.30.1 answers 500 (a KeyError); the node answers input errors with a 400
+        assertThat(http.send("PUT", C + "/o", "X-Timestamp", "1").status()).isEqualTo(400);
     }
 
     @Test
