@@ -8,6 +8,7 @@ import io.ringway.ring.Ring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -59,13 +60,14 @@ final class NodeReplicas {
                 .hasSize((int) ring.replicaCount());
     }
 
-    /** Removes a device's directory and everything on it, as a failed disk would leave the node. */
+    /**
+     * Takes a device away, as a failed or unmounted disk would: one atomic rename out of the
+     * devices directory (deleting it file by file races with the node's SQLite journal files).
+     */
     void removeDevice(String device) throws IOException {
-        try (Stream<Path> paths = Files.walk(cluster.devices().resolve(device))) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        Path devices = cluster.devices();
+        Files.move(devices.resolve(device), devices.resolveSibling(devices.getFileName() + "-removed-" + device),
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Ring ring(ReplicationPolicy policy) throws IOException {
