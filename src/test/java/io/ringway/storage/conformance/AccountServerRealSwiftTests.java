@@ -1,6 +1,7 @@
 package io.ringway.storage.conformance;
 
 import io.ringway.storage.node.ServerType;
+import io.ringway.testing.http.RawRequest;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

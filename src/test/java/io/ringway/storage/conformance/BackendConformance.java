@@ -2,6 +2,8 @@ package io.ringway.storage.conformance;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.testing.http.RawRequest;
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -164,7 +166,7 @@ final class BackendConformance {
             Map<String, String> variables, List<String> out) {
         if (real.status() != step.expectedStatus()) {
             out.add(String.format(Locale.ROOT, "%-28s expected=%d  %s=%d %s  (the step's expectation is wrong?)",
-                    "status", step.expectedStatus(), label, real.status(), abbreviate(real.bodyText())));
+                    "status", step.expectedStatus(), label, real.status(), abbreviate(real.text())));
         }
         boolean continued = step.request().mode() == RawRequest.Mode.EXPECT_CONTINUE && step.expectedStatus() < 300;
         if (continued && !real.interim().contains(100)) {
@@ -187,7 +189,7 @@ final class BackendConformance {
         String peerLabel = peerSide.label();
         if (real.status() != peer.status()) {
             out.add(String.format(Locale.ROOT, "%-28s %s=%d  %s=%d %s", "status", realLabel, real.status(), peerLabel,
-                    peer.status(), abbreviate(peer.bodyText())).strip());
+                    peer.status(), abbreviate(peer.text())).strip());
         }
         // Swift's empty listings say "204 OK" (a swob quirk); Netty says "204 No Content". No
         // client reads reason phrases, and Swift's own proxy rewrites them from the status code.
@@ -215,8 +217,8 @@ final class BackendConformance {
         }
         if (step.compareBody()) {
             // Error bodies may quote the path, which names each side's own device.
-            String realBody = normalize(step, real, real.bodyText()).replace("/" + realSide.device() + "/", "/{dev}/");
-            String peerBody = normalize(step, peer, peer.bodyText()).replace("/" + peerSide.device() + "/", "/{dev}/");
+            String realBody = normalize(step, real, real.text()).replace("/" + realSide.device() + "/", "/{dev}/");
+            String peerBody = normalize(step, peer, peer.text()).replace("/" + peerSide.device() + "/", "/{dev}/");
             if (!realBody.equals(peerBody)) {
                 int at = firstDifference(realBody, peerBody);
                 out.add("body (" + realBody.length() + " vs " + peerBody.length() + " chars, first difference at "

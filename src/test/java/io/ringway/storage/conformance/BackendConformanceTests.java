@@ -3,6 +3,8 @@ package io.ringway.storage.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringway.testing.http.FakeHttpServer;
+import io.ringway.testing.http.RawRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.ringway.storage.conformance;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.testing.http.RawHttpClient;
 import java.time.Duration;
 
 /**

@@ -2,6 +2,7 @@ package io.ringway.storage.conformance;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.testing.http.RawRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.ringway.storage.conformance;
 
 import io.ringway.storage.node.ServerType;
+import io.ringway.testing.http.RawRequest;
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
