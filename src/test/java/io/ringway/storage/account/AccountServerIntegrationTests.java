@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.storage.db.RawHttp;
 import io.ringway.storage.db.RawHttp.Response;
-import io.ringway.storage.db.TestNode;
+import io.ringway.testing.storage.TestNode;
 import io.ringway.storage.node.DeviceRoot;
 import java.nio.file.Path;
 import java.util.Map;

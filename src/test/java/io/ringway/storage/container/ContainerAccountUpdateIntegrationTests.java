@@ -6,7 +6,7 @@ import io.ringway.storage.account.AccountServer;
 import io.ringway.storage.account.AccountSettings;
 import io.ringway.storage.db.RawHttp;
 import io.ringway.storage.db.RawHttp.Response;
-import io.ringway.storage.db.TestNode;
+import io.ringway.testing.storage.TestNode;
 import io.ringway.storage.node.BackendHttpServer;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.node.NodeRecon;

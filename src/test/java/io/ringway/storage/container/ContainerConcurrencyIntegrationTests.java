@@ -3,7 +3,7 @@ package io.ringway.storage.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.storage.db.RawHttp;
-import io.ringway.storage.db.TestNode;
+import io.ringway.testing.storage.TestNode;
 import io.ringway.storage.node.DeviceRoot;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.ringway.storage.db.DatabaseReclaimer;
 import io.ringway.storage.db.Metadata;
 import io.ringway.storage.db.SqlCall;
 import io.ringway.storage.db.Sqlite;
-import io.ringway.storage.db.TestNode;
+import io.ringway.testing.storage.TestNode;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.node.ServerType;
 import io.ringway.swift.Timestamp;

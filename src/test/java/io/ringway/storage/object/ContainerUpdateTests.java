@@ -3,6 +3,7 @@ package io.ringway.storage.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.storage.node.DeviceRoot;
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class ContainerUpdateTests {
     @Test
     void putSendsContainerUpdateWithSwiftsHeaders() throws IOException {
         String ts = fixture.nextTimestamp();
-        RawHttp.Response put = fixture.put(PATH, "hello", "X-Timestamp", ts, "Content-Type", "text/x-greeting",
+        RawResponse put = fixture.put(PATH, "hello", "X-Timestamp", ts, "Content-Type", "text/x-greeting",
                 "X-Trans-Id", "tx123", "X-Container-Host", "127.0.0.1:" + container.port(),
                 "X-Container-Device", "sdb1", "X-Container-Partition", "7");
         assertThat(put.status()).isEqualTo(201);
@@ -114,7 +115,7 @@ class ContainerUpdateTests {
     void failedUpdateIsSavedAndDeliveredByALaterSweep() throws Exception {
         int port = freePort();
         String ts = fixture.nextTimestamp();
-        RawHttp.Response put = fixture.put(PATH, "hello", "X-Timestamp", ts, "X-Container-Host", "127.0.0.1:" + port,
+        RawResponse put = fixture.put(PATH, "hello", "X-Timestamp", ts, "X-Container-Host", "127.0.0.1:" + port,
                 "X-Container-Device", "sdb1", "X-Container-Partition", "7");
         assertThat(put.status()).isEqualTo(201);
         String hash = ObjectServerFixture.HASH_PATH.hex("a", "c", "o");
@@ -212,7 +213,7 @@ class ContainerUpdateTests {
                         ObjectServerSettings.defaults().withFallocateReserve("0")
                                 .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(100)))) {
             long start = System.nanoTime();
-            RawHttp.Response put = quick.put(PATH, "x", "X-Container-Host", "127.0.0.1:" + silent.getLocalPort(),
+            RawResponse put = quick.put(PATH, "x", "X-Container-Host", "127.0.0.1:" + silent.getLocalPort(),
                     "X-Container-Device", "sdb1", "X-Container-Partition", "7");
             assertThat(put.status()).isEqualTo(201);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(700));

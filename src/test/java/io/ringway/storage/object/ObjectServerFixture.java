@@ -1,11 +1,12 @@
 package io.ringway.storage.object;
 
-import io.ringway.storage.node.BackendHttpServer;
 import io.ringway.storage.node.DeviceRoot;
-import io.ringway.storage.node.NodeRecon;
-import io.ringway.storage.node.StorageNodeHandler;
 import io.ringway.swift.HashPath;
 import io.ringway.swift.Timestamp;
+import io.ringway.testing.http.RawHttpClient;
+import io.ringway.testing.http.RawRequest;
+import io.ringway.testing.http.RawResponse;
+import io.ringway.testing.storage.TestNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,13 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 
 /** An object server on a real port over a temp devices directory with one device, {@code sda1}. */
 final class ObjectServerFixture implements AutoCloseable {
 
-    static final HashPath HASH_PATH = new HashPath("changeme", "changeme");
+    static final HashPath HASH_PATH = TestNode.HASH_PATH;
 
     final Path devices;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
@@ -30,16 +32,15 @@ final class ObjectServerFixture implements AutoCloseable {
     final DeviceRoot deviceRoot;
     private long tick;
 
-    ObjectServerFixture(Path devices, ObjectServerSettings settings) throws IOException {
+    ObjectServerFixture(Path devices, ObjectServerSettings settings) {
         this.devices = devices;
-        Files.createDirectories(devices.resolve("sda1"));
-        deviceRoot = new DeviceRoot(devices, false);
-        ObjectServer objectServer = new ObjectServer(deviceRoot, HASH_PATH, settings, clock, HttpClient.create(), Set.of(0, 1, 2));
-        server = BackendHttpServer.bind(StorageNodeHandler.httpHandler(objectServer, new NodeRecon(deviceRoot, clock)),
-                "127.0.0.1", 0);
+        deviceRoot = TestNode.devices(devices);
+        ObjectServer objectServer = new ObjectServer(deviceRoot, HASH_PATH, settings, clock, HttpClient.create(),
+                Set.of(0, 1, 2));
+        server = TestNode.start(objectServer, deviceRoot, clock);
     }
 
-    ObjectServerFixture(Path devices) throws IOException {
+    ObjectServerFixture(Path devices) {
         this(devices, ObjectServerSettings.defaults().withFallocateReserve("0"));
     }
 
@@ -53,15 +54,31 @@ final class ObjectServerFixture implements AutoCloseable {
         return new Timestamp(clock.millis() * 100 + tick, 0).normal();
     }
 
-    RawHttp.Response put(String path, String body, String... headers) throws IOException {
+    RawResponse put(String path, String body, String... headers) throws IOException {
         Map<String, String> all = headers(headers);
         all.putIfAbsent("X-Timestamp", nextTimestamp());
         all.putIfAbsent("Content-Type", "text/plain");
-        return RawHttp.exchange(port(), "PUT", path, all, body.getBytes(StandardCharsets.ISO_8859_1));
+        return exchange(port(), "PUT", path, all, body.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawHttp.Response request(String method, String path, String... headers) throws IOException {
-        return RawHttp.exchange(port(), method, path, headers(headers), null);
+    RawResponse request(String method, String path, String... headers) throws IOException {
+        return exchange(port(), method, path, headers(headers), null);
+    }
+
+    /** One request, with {@code Content-Length} from the body unless the headers frame it. */
+    static RawResponse exchange(int port, String method, String path, Map<String, String> headers,
+            byte @Nullable [] body) throws IOException {
+        RawRequest request = RawRequest.of(method, path);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            request = request.header(header.getKey(), header.getValue());
+        }
+        if (body != null) {
+            boolean framed = headers.keySet().stream()
+                    .anyMatch(k -> k.equalsIgnoreCase("Content-Length") || k.equalsIgnoreCase("Transfer-Encoding"));
+            request = (framed ? request : request.header("Content-Length", Integer.toString(body.length)))
+                    .rawBody(body);
+        }
+        return RawHttpClient.local(port).exchange(request);
     }
 
     /** The names of the files in the hash directory of {@code /account/container/object}, sorted. */

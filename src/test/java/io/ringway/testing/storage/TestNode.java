@@ -1,4 +1,4 @@
-package io.ringway.storage.db;
+package io.ringway.testing.storage;
 
 import io.ringway.storage.node.BackendHttpServer;
 import io.ringway.storage.node.BackendServer;
@@ -15,7 +15,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import reactor.netty.DisposableServer;
 
-/** Test fixtures: a devices directory with device {@code sda1}, and backend servers on free ports. */
+/**
+ * Storage-node test fixtures shared by the account, container and object servers' tests: a
+ * devices directory with device {@code sda1}, and a backend server on a free loopback port
+ * behind the node's real handler ({@link StorageNodeHandler}, recon included).
+ */
 public final class TestNode {
 
     /** The hash path of {@code /etc/swift/swift.conf} here, so paths match a real Swift server's. */
@@ -35,8 +39,14 @@ public final class TestNode {
         return new DeviceRoot(root, false);
     }
 
+    /** Serves {@code server} on 127.0.0.1, a free port, with recon on {@link #CLOCK}. */
     public static DisposableServer start(BackendServer server, DeviceRoot devices) {
-        return BackendHttpServer.bind(StorageNodeHandler.httpHandler(server, new NodeRecon(devices, CLOCK)),
+        return start(server, devices, CLOCK);
+    }
+
+    /** Serves {@code server} on 127.0.0.1, a free port, with recon on {@code clock}. */
+    public static DisposableServer start(BackendServer server, DeviceRoot devices, Clock clock) {
+        return BackendHttpServer.bind(StorageNodeHandler.httpHandler(server, new NodeRecon(devices, clock)),
                 "127.0.0.1", 0);
     }
 }
