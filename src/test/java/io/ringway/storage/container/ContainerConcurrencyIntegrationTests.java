@@ -2,9 +2,10 @@ package io.ringway.storage.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringway.storage.db.RawHttp;
-import io.ringway.testing.storage.TestNode;
 import io.ringway.storage.node.DeviceRoot;
+import io.ringway.testing.http.RawHttpClient;
+import io.ringway.testing.http.RawResponse;
+import io.ringway.testing.storage.TestNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ContainerConcurrencyIntegrationTests {
 
     @Test
     void countsEveryObjectRowWrittenConcurrently() {
-        RawHttp http = new RawHttp(server.port());
+        RawHttpClient http = RawHttpClient.local(server.port());
         http.send("PUT", "/sda1/1/a/c", "X-Timestamp", "1700000000.00000");
         HttpClient client = HttpClient.create().baseUrl("http://127.0.0.1:" + server.port());
         List<Integer> statuses = Flux.range(0, 100)
@@ -56,9 +57,9 @@ final class ContainerConcurrencyIntegrationTests {
                 .collectList()
                 .block(Duration.ofSeconds(30));
         assertThat(statuses).hasSize(100).containsOnly(201);
-        RawHttp.Response head = http.send("HEAD", "/sda1/1/a/c");
+        RawResponse head = http.send("HEAD", "/sda1/1/a/c");
         assertThat(head.header("X-Container-Object-Count")).isEqualTo("100");
         assertThat(head.header("X-Container-Bytes-Used")).isEqualTo("4950");
-        assertThat(http.send("GET", "/sda1/1/a/c?limit=3&marker=o096").body()).isEqualTo("o097\no098\no099\n");
+        assertThat(http.send("GET", "/sda1/1/a/c?limit=3&marker=o096").text()).isEqualTo("o097\no098\no099\n");
     }
 }

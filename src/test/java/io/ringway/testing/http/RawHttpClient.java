@@ -70,6 +70,16 @@ public final class RawHttpClient {
         }
     }
 
+    /** {@code method target} with headers given as name, value pairs, and no body (unchecked I/O). */
+    public RawResponse send(String method, String target, String... headers) {
+        return send(RawRequest.of(method, target).headers(headers));
+    }
+
+    /** {@code method target} with the headers, then a UTF-8 body and its {@code Content-Length}. */
+    public RawResponse sendWithBody(String method, String target, String body, String... headers) {
+        return send(RawRequest.of(method, target).headers(headers).body(body));
+    }
+
     /** {@link #exchange(RawRequest)} for tests that do not declare {@link IOException}. */
     public RawResponse send(RawRequest request) {
         try {
