@@ -4,10 +4,7 @@ import io.ringway.storage.node.ServerType;
 import io.ringway.testing.http.RawRequest;
 import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,7 +32,7 @@ final class ObjectServerRealSwiftTests {
     void putThenHeadAndGetAnswerTheStoredObject() throws IOException {
         BackendConformance.sequence("PUT, HEAD, GET")
                 .step("PUT", put("{t1}").header("X-Object-Meta-Color", "blue").body(BODY), 201, HEADERS)
-                .expectHeader("Etag", quoted(md5(BODY)))
+                .expectHeader("Etag", quoted(SwiftResource.md5(BODY)))
                 .step("HEAD", get("HEAD"), 200, HEADERS)
                 .expectHeader("X-Timestamp", "{t1}")
                 .step("GET", get("GET"), 200, HEADERS)
@@ -62,7 +59,7 @@ final class ObjectServerRealSwiftTests {
 
     @Test
     void conditionalRequestsFollowSwiftsRules() throws IOException {
-        String etag = quoted(md5(BODY));
+        String etag = quoted(SwiftResource.md5(BODY));
         BackendConformance.sequence("conditional requests")
                 .step("PUT", put("{t1}").body(BODY), 201, HEADERS)
                 .step("GET If-Match etag", get("GET").header("If-Match", etag), 200, HEADERS)
@@ -136,7 +133,7 @@ final class ObjectServerRealSwiftTests {
     @Test
     void putWithWrongEtagStoresNothing() throws IOException {
         BackendConformance.sequence("PUT wrong ETag")
-                .step("PUT wrong ETag", put("{t1}").header("ETag", md5("other")).body(BODY), 422, HEADERS)
+                .step("PUT wrong ETag", put("{t1}").header("ETag", SwiftResource.md5("other")).body(BODY), 422, HEADERS)
                 .step("GET", get("GET"), 404, HEADERS)
                 .run(sides.real(), sides.peer());
     }
@@ -152,7 +149,7 @@ final class ObjectServerRealSwiftTests {
                         .body(BODY), 400, HEADERS)
                 .step("PUT without length or chunking", RawRequest.of("PUT", OBJ).header("X-Timestamp", "{t1}")
                         .header("Content-Type", "text/plain"), 411, HEADERS)
-                .step("PUT too much metadata", ContainerServerRealSwiftTests.tooMuchMetadata(put("{t1}"), "X-Object-Meta-")
+                .step("PUT too much metadata", SwiftResource.tooMuchMetadata(put("{t1}"), "X-Object-Meta-")
                         .body(BODY), 400, HEADERS)
                 .step("PUT metadata name too long", put("{t1}").header("X-Object-Meta-" + "n".repeat(129), "v")
                         .body(BODY), 400, HEADERS)
@@ -204,7 +201,7 @@ final class ObjectServerRealSwiftTests {
         }
         String body = large.substring(0, 1 << 20);
         BackendConformance.sequence("1 MiB object")
-                .step("PUT 1 MiB", put("{t1}").header("ETag", md5(body)).body(body), 201, HEADERS)
+                .step("PUT 1 MiB", put("{t1}").header("ETag", SwiftResource.md5(body)).body(body), 201, HEADERS)
                 .step("GET", get("GET"), 200, HEADERS)
                 .step("GET range across the middle", get("GET").header("Range", "bytes=524000-525000"), 206,
                         HEADERS)
@@ -226,7 +223,7 @@ final class ObjectServerRealSwiftTests {
     void chunkedPutStoresTheDecodedBody() throws IOException {
         BackendConformance.sequence("chunked PUT")
                 .step("PUT chunked", put("{t1}").chunked("0123", "456789", "abcdef"), 201, HEADERS)
-                .expectHeader("Etag", quoted(md5(BODY)))
+                .expectHeader("Etag", quoted(SwiftResource.md5(BODY)))
                 .step("GET", get("GET"), 200, HEADERS)
                 .run(sides.real(), sides.peer());
     }
@@ -257,7 +254,7 @@ final class ObjectServerRealSwiftTests {
 
     @Test
     void contentTypePostsConditionalDeletesAndOddMethodsAnswerAsSwift() throws IOException {
-        String etag = quoted(md5("0123456789"));
+        String etag = quoted(SwiftResource.md5("0123456789"));
         BackendConformance.sequence("object lifecycle, every header")
                 .step("PUT with metadata, sysmeta, Content-Encoding, X-Delete-At", put("{t2}")
                         .headers("X-Object-Meta-Color", "Blue", "x-object-meta-lower_case", "v",
@@ -335,14 +332,5 @@ final class ObjectServerRealSwiftTests {
 
     private static String quoted(String etag) {
         return "\"" + etag + "\"";
-    }
-
-    static String md5(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            return String.format("%032x", new BigInteger(1, digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

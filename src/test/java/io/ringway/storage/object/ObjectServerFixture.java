@@ -3,6 +3,7 @@ package io.ringway.storage.object;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.swift.HashPath;
 import io.ringway.swift.Timestamp;
+import io.ringway.testing.http.RawConnection;
 import io.ringway.testing.http.RawHttpClient;
 import io.ringway.testing.http.RawRequest;
 import io.ringway.testing.http.RawResponse;
@@ -59,6 +60,29 @@ final class ObjectServerFixture implements AutoCloseable {
         all.putIfAbsent("X-Timestamp", nextTimestamp());
         all.putIfAbsent("Content-Type", "text/plain");
         return exchange(port(), "PUT", path, all, body.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** A PUT of {@code path} with a fresh {@code X-Timestamp} and {@code Content-Type: text/plain}, no body yet. */
+    RawRequest newPut(String path) {
+        return RawRequest.of("PUT", path).headers("X-Timestamp", nextTimestamp(), "Content-Type", "text/plain");
+    }
+
+    /** Sends the request as its mode says (chunked, {@code Expect: 100-continue}...) and reads the answer. */
+    RawResponse exchange(RawRequest request) throws IOException {
+        return RawHttpClient.local(port()).exchange(request);
+    }
+
+    /**
+     * A PUT declaring 10 bytes that sends 5, half-closes the connection and waits until the
+     * server closes its side: a client gone mid-body.
+     */
+    void sendHalfAndHangUp(String path) throws IOException {
+        try (RawConnection connection = RawHttpClient.local(port()).open()) {
+            connection.sendHead(newPut(path).header("Content-Length", "10"));
+            connection.send("hello".getBytes(StandardCharsets.US_ASCII));
+            connection.shutdownOutput();
+            connection.closedByServer();
+        }
     }
 
     RawResponse request(String method, String path, String... headers) throws IOException {

@@ -2,8 +2,6 @@ package io.ringway.storage.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringway.testing.http.RawConnection;
-import io.ringway.testing.http.RawHttpClient;
 import io.ringway.testing.http.RawRequest;
 import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
@@ -39,14 +37,9 @@ class ObjectServerPutTests {
 
     @Test
     void chunkedUploadIsStoredWhole() throws IOException {
-        try (RawConnection http = RawHttpClient.local(fixture.port()).open()) {
-            http.sendHead(RawRequest.of("PUT", PATH).headers("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "Transfer-Encoding", "chunked"));
-            http.send("5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            RawResponse put = http.read("PUT");
-            assertThat(put.status()).isEqualTo(201);
-            assertThat(put.header("Etag")).isEqualTo("\"5eb63bbbe01eeed093cb22bb8f5acdc3\"");
-        }
+        RawResponse put = fixture.exchange(fixture.newPut(PATH).chunked("hello", " world"));
+        assertThat(put.status()).isEqualTo(201);
+        assertThat(put.header("Etag")).isEqualTo("\"5eb63bbbe01eeed093cb22bb8f5acdc3\"");
         RawResponse get = fixture.request("GET", PATH);
         assertThat(get.text()).isEqualTo("hello world");
         assertThat(get.header("Content-Length")).isEqualTo("11");
@@ -54,34 +47,27 @@ class ObjectServerPutTests {
 
     @Test
     void expectContinueGetsContinueThenCreated() throws IOException {
-        try (RawConnection http = RawHttpClient.local(fixture.port()).open()) {
-            http.sendHead(RawRequest.of("PUT", PATH).headers("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "Content-Length", "5", "Expect", "100-continue"));
-            RawResponse interim = http.read("PUT");
-            assertThat(interim.status()).isEqualTo(100);
-            http.send("hello".getBytes(StandardCharsets.US_ASCII));
-            assertThat(http.read("PUT").status()).isEqualTo(201);
-        }
+        RawResponse put = fixture.exchange(fixture.newPut(PATH).body("hello").expectContinue());
+        assertThat(put.interim()).containsExactly(100);
+        assertThat(put.status()).isEqualTo(201);
         assertThat(fixture.request("GET", PATH).text()).isEqualTo("hello");
     }
 
     @Test
     void expectContinueRejectedFromHeadersGetsNoContinue() throws IOException {
         fixture.put(PATH, "newer", "X-Timestamp", "1795305700.00000");
-        try (RawConnection http = RawHttpClient.local(fixture.port()).open()) {
-            http.sendHead(RawRequest.of("PUT", PATH).headers("X-Timestamp", "1795305600.00000", "Content-Type", "text/plain",
-                    "Content-Length", "5", "Expect", "100-continue"));
-            RawResponse response = http.read("PUT");
-            assertThat(response.status()).isEqualTo(409);
-            assertThat(response.header("X-Backend-Timestamp")).isEqualTo("1795305700.00000");
-        }
-        try (RawConnection http = RawHttpClient.local(fixture.port()).open()) {
-            http.sendHead(RawRequest.of("PUT", PATH).headers("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "X-Delete-At", "zz", "Content-Length", "5", "Expect", "100-continue"));
-            RawResponse response = http.read("PUT");
-            assertThat(response.status()).isEqualTo(400);
-            assertThat(response.text()).isEqualTo("Non-integer X-Delete-At");
-        }
+        RawResponse older = fixture.exchange(RawRequest.of("PUT", PATH)
+                .headers("X-Timestamp", "1795305600.00000", "Content-Type", "text/plain")
+                .body("hello")
+                .expectContinue());
+        assertThat(older.interim()).isEmpty();
+        assertThat(older.status()).isEqualTo(409);
+        assertThat(older.header("X-Backend-Timestamp")).isEqualTo("1795305700.00000");
+        RawResponse invalid = fixture.exchange(fixture.newPut(PATH).header("X-Delete-At", "zz").body("hello")
+                .expectContinue());
+        assertThat(invalid.interim()).isEmpty();
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text()).isEqualTo("Non-integer X-Delete-At");
     }
 
     @Test
@@ -97,14 +83,8 @@ class ObjectServerPutTests {
 
     @Test
     void truncatedBodyCommitsNothingAndLeavesNoTempFile() throws IOException {
-        try (RawConnection http = RawHttpClient.local(fixture.port()).open()) {
-            http.sendHead(RawRequest.of("PUT", PATH).headers("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "Content-Length", "10"));
-            http.send("hello".getBytes(StandardCharsets.US_ASCII));
-            http.shutdownOutput();
-            // Swift answers 499 to a client that is gone; we only care the server gave up
-            http.closedByServer();
-        }
+        // Swift answers 499 to a client that is gone; we only care the server gave up
+        fixture.sendHalfAndHangUp(PATH);
         awaitNoTempFiles();
         assertThat(fixture.filesOf("a", "c", "o")).isEmpty();
         assertThat(fixture.request("GET", PATH).status()).isEqualTo(404);
@@ -112,15 +92,12 @@ class ObjectServerPutTests {
 
     @Test
     void stalledBodyTimesOutWith408AndCommitsNothing() throws IOException {
-        try (RawConnection http = RawHttpClient.local(fixture.port()).open()) {
-            http.sendHead(RawRequest.of("PUT", PATH).headers("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "Content-Length", "10"));
-            http.send("hello".getBytes(StandardCharsets.US_ASCII));
-            RawResponse response = http.read("PUT");
-            assertThat(response.status()).isEqualTo(408);
-            assertThat(response.text()).isEqualTo("<html><h1>Request Timeout</h1><p>The server has waited too long "
-                    + "for the request to be sent by the client.</p></html>");
-        }
+        // Content-Length 10, 5 bytes sent, then the client waits for an answer.
+        RawResponse response = fixture.exchange(fixture.newPut(PATH).header("Content-Length", "10")
+                .rawBody("hello".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(response.status()).isEqualTo(408);
+        assertThat(response.text()).isEqualTo("<html><h1>Request Timeout</h1><p>The server has waited too long "
+                + "for the request to be sent by the client.</p></html>");
         awaitNoTempFiles();
         assertThat(fixture.filesOf("a", "c", "o")).isEmpty();
     }
@@ -219,12 +196,9 @@ class ObjectServerPutTests {
     void fullDiskIsInsufficientStorageBeforeTheBodyAndLeavesNothing() throws IOException {
         try (ObjectServerFixture full = new ObjectServerFixture(devices.resolve("full"),
                 ObjectServerSettings.defaults().withFallocateReserve("100%"))) {
-            try (RawConnection http = RawHttpClient.local(full.port()).open()) {
-                http.sendHead(RawRequest.of("PUT", PATH).headers("X-Timestamp", full.nextTimestamp(), "Content-Type", "text/plain",
-                        "Content-Length", "5", "Expect", "100-continue"));
-                RawResponse response = http.read("PUT");
-                assertThat(response.status()).isEqualTo(507);
-            }
+            RawResponse response = full.exchange(full.newPut(PATH).body("hello").expectContinue());
+            assertThat(response.interim()).isEmpty();
+            assertThat(response.status()).isEqualTo(507);
             assertThat(full.filesOf("a", "c", "o")).isEmpty();
             assertThat(full.tempFiles()).isEmpty();
         }
@@ -235,13 +209,8 @@ class ObjectServerPutTests {
         // Each disconnect races the body's delivery against the cancellation of the PUT: run it
         // often enough that a buffer dropped on any interleaving shows up as a Netty leak.
         for (int i = 0; i < 30; i++) {
-            try (RawConnection http = RawHttpClient.local(fixture.port()).open()) {
-                http.sendHead(RawRequest.of("PUT", PATH).headers("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                        "Content-Length", "10"));
-                http.send("hello".getBytes(StandardCharsets.US_ASCII));
-                http.shutdownOutput();
-                http.closedByServer();
-            }
+            // Swift answers 499 to a client that is gone; we only care the server gave up
+            fixture.sendHalfAndHangUp(PATH);
             if (i % 10 == 0) {
                 System.gc();
             }
