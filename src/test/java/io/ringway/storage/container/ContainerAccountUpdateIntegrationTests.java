@@ -4,24 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.storage.account.AccountServer;
 import io.ringway.storage.account.AccountSettings;
-import io.ringway.storage.node.BackendHttpServer;
 import io.ringway.storage.node.DeviceRoot;
-import io.ringway.storage.node.NodeRecon;
-import io.ringway.storage.node.StorageNodeHandler;
 import io.ringway.testing.http.RawHttpClient;
 import io.ringway.testing.http.RawResponse;
 import io.ringway.testing.storage.TestNode;
+import io.ringway.testing.storage.TestServers;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import reactor.netty.DisposableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.http.client.HttpClient;
 
 /** A container server reporting to a real account server, directly and through the updater's sweeps. */
@@ -29,38 +23,27 @@ final class ContainerAccountUpdateIntegrationTests {
 
     private static final String ETAG = "d41d8cd98f00b204e9800998ecf8427e";
 
-    @TempDir
-    Path root;
+    @RegisterExtension
+    final TestServers node = new TestServers();
 
     private DeviceRoot devices;
-    private DisposableServer containerServer;
-    private @Nullable DisposableServer accountServer;
     private RawHttpClient containers;
     private ContainerUpdater updater;
 
     @BeforeEach
     void start() {
-        devices = TestNode.devices(root);
+        devices = node.devices();
         ContainerSettings settings = ContainerSettings.defaults();
-        containerServer = TestNode.start(new ContainerServer(devices, TestNode.HASH_PATH, settings, TestNode.CLOCK,
-                HttpClient.create()), devices);
-        containers = RawHttpClient.local(containerServer.port());
+        containers = node.serve(new ContainerServer(devices, TestNode.HASH_PATH, settings, TestNode.CLOCK,
+                HttpClient.create()));
         updater = new ContainerUpdater(devices, settings, HttpClient.create());
-    }
-
-    @AfterEach
-    void stop() {
-        containerServer.disposeNow();
-        if (accountServer != null) {
-            accountServer.disposeNow();
-        }
     }
 
     @Test
     void reportsContainerPutAndDeleteAndLaterCountsToTheAccountServer() {
         RawHttpClient accounts = startAccountServer(0);
         accounts.send("PUT", "/sda1/7/a", "X-Timestamp", "1700000000.00000");
-        String host = "127.0.0.1:" + accountServer.port();
+        String host = "127.0.0.1:" + accounts.port();
 
         RawResponse put = containers.send("PUT", "/sda1/1/a/c", "X-Timestamp", "1700000001.00000",
                 "X-Account-Host", host, "X-Account-Device", "sda1", "X-Account-Partition", "7", "X-Trans-Id", "tx1");
@@ -93,7 +76,7 @@ final class ContainerAccountUpdateIntegrationTests {
     void answersNotFoundWhenEveryAccountServerSaysTheAccountIsMissing() {
         RawHttpClient accounts = startAccountServer(0);
         RawResponse put = containers.send("PUT", "/sda1/1/a/c", "X-Timestamp", "1700000001.00000",
-                "X-Account-Host", "127.0.0.1:" + accountServer.port(), "X-Account-Device", "sda1",
+                "X-Account-Host", "127.0.0.1:" + accounts.port(), "X-Account-Device", "sda1",
                 "X-Account-Partition", "7");
         assertThat(put.status()).isEqualTo(404);
         assertThat(containers.send("HEAD", "/sda1/1/a/c").status()).isEqualTo(204);
@@ -126,11 +109,8 @@ final class ContainerAccountUpdateIntegrationTests {
     }
 
     private RawHttpClient startAccountServer(int port) {
-        AccountServer server = new AccountServer(devices, TestNode.HASH_PATH, AccountSettings.defaults(),
-                TestNode.CLOCK, Map.of(0, "Policy-0"));
-        accountServer = BackendHttpServer.bind(StorageNodeHandler.httpHandler(server,
-                new NodeRecon(devices, TestNode.CLOCK)), "127.0.0.1", port);
-        return RawHttpClient.local(accountServer.port());
+        return node.serve(new AccountServer(devices, TestNode.HASH_PATH, AccountSettings.defaults(), TestNode.CLOCK,
+                Map.of(0, "Policy-0")), port);
     }
 
     private void putObject(String name, String timestamp, String size) {

@@ -35,6 +35,11 @@ public final class RawHttpClient {
         return new RawHttpClient("127.0.0.1", port, DEFAULT_TIMEOUT);
     }
 
+    /** The server's port. */
+    public int port() {
+        return port;
+    }
+
     /** Opens a connection to drive by hand. */
     public RawConnection open() throws IOException {
         return new RawConnection(host, port, timeout);

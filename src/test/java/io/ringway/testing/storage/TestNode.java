@@ -46,7 +46,12 @@ public final class TestNode {
 
     /** Serves {@code server} on 127.0.0.1, a free port, with recon on {@code clock}. */
     public static DisposableServer start(BackendServer server, DeviceRoot devices, Clock clock) {
+        return start(server, devices, clock, 0);
+    }
+
+    /** Serves {@code server} on 127.0.0.1 and {@code port} (0: a free one), with recon on {@code clock}. */
+    public static DisposableServer start(BackendServer server, DeviceRoot devices, Clock clock, int port) {
         return BackendHttpServer.bind(StorageNodeHandler.httpHandler(server, new NodeRecon(devices, clock)),
-                "127.0.0.1", 0);
+                "127.0.0.1", port);
     }
 }
