@@ -19,30 +19,63 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 
-/** An object server on a real port over a temp devices directory with one device, {@code sda1}. */
-final class ObjectServerFixture implements AutoCloseable {
+/**
+ * An object server on a real port over a devices directory with one device, {@code sda1}.
+ * Either started at once over a given directory (and closed by the test), or registered with
+ * {@code @RegisterExtension final ObjectServerFixture fixture = ObjectServerFixture.perTest();}:
+ * then each test gets it over a fresh temporary directory, closed and deleted afterwards.
+ */
+final class ObjectServerFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     static final HashPath HASH_PATH = TestNode.HASH_PATH;
+    private static final ObjectServerSettings DEFAULTS = ObjectServerSettings.defaults().withFallocateReserve("0");
 
-    final Path devices;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
-    final DisposableServer server;
-    final DeviceRoot deviceRoot;
+    private final ObjectServerSettings settings;
+    Path devices;
+    DisposableServer server;
+    DeviceRoot deviceRoot;
     private long tick;
 
     ObjectServerFixture(Path devices, ObjectServerSettings settings) {
-        this.devices = devices;
-        deviceRoot = TestNode.devices(devices);
-        ObjectServer objectServer = new ObjectServer(deviceRoot, HASH_PATH, settings, clock, HttpClient.create(),
-                Set.of(0, 1, 2));
-        server = TestNode.start(objectServer, deviceRoot, clock);
+        this.settings = settings;
+        start(devices);
     }
 
     ObjectServerFixture(Path devices) {
-        this(devices, ObjectServerSettings.defaults().withFallocateReserve("0"));
+        this(devices, DEFAULTS);
+    }
+
+    /** Not started: started by {@link #beforeEach}. */
+    private ObjectServerFixture(ObjectServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A fixture over a fresh temporary directory for each test, with fallocate_reserve 0. */
+    static ObjectServerFixture perTest() {
+        return new ObjectServerFixture(DEFAULTS);
+    }
+
+    /** A fixture over a fresh temporary directory for each test. */
+    static ObjectServerFixture perTest(ObjectServerSettings settings) {
+        return new ObjectServerFixture(settings);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        start(Files.createTempDirectory("ringway-object-server"));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        TestNode.deleteRecursively(devices);
     }
 
     int port() {
@@ -148,5 +181,13 @@ final class ObjectServerFixture implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+    }
+
+    private void start(Path root) {
+        devices = root;
+        deviceRoot = TestNode.devices(root);
+        ObjectServer objectServer = new ObjectServer(deviceRoot, HASH_PATH, settings, clock, HttpClient.create(),
+                Set.of(0, 1, 2));
+        server = TestNode.start(objectServer, deviceRoot, clock);
     }
 }

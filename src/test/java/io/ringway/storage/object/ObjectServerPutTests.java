@@ -10,30 +10,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PUT bodies over raw sockets: chunked, Expect: 100-continue, and every way a PUT fails without leaving anything. */
 class ObjectServerPutTests {
 
     private static final String PATH = "/sda1/0/a/c/o";
 
-    @TempDir
-    Path devices;
-    ObjectServerFixture fixture;
-
-    @BeforeEach
-    void start() throws IOException {
-        fixture = new ObjectServerFixture(devices,
-                ObjectServerSettings.defaults().withFallocateReserve("0").withClientTimeout(Duration.ofMillis(500)));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final ObjectServerFixture fixture = ObjectServerFixture.perTest(ObjectServerSettings.defaults()
+            .withFallocateReserve("0")
+            .withClientTimeout(Duration.ofMillis(500)));
 
     @Test
     void chunkedUploadIsStoredWhole() throws IOException {
@@ -194,7 +182,7 @@ class ObjectServerPutTests {
 
     @Test
     void fullDiskIsInsufficientStorageBeforeTheBodyAndLeavesNothing() throws IOException {
-        try (ObjectServerFixture full = new ObjectServerFixture(devices.resolve("full"),
+        try (ObjectServerFixture full = new ObjectServerFixture(fixture.devices.resolve("full"),
                 ObjectServerSettings.defaults().withFallocateReserve("100%"))) {
             RawResponse response = full.exchange(full.newPut(PATH).body("hello").expectContinue());
             assertThat(response.interim()).isEmpty();

@@ -4,33 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ranges, conditionals and expiry of GET and HEAD, on a real port. */
 class ObjectServerReadTests {
 
     private static final String PATH = "/sda1/0/a/c/o";
 
-    @TempDir
-    Path devices;
-    ObjectServerFixture fixture;
+    @RegisterExtension
+    final ObjectServerFixture fixture = ObjectServerFixture.perTest();
     String etag;
 
     @BeforeEach
     void start() throws IOException {
-        fixture = new ObjectServerFixture(devices);
         etag = fixture.put(PATH, "0123456789", "X-Timestamp", "1795305600.00000", "Content-Type", "text/x-digits")
                 .header("Etag");
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test

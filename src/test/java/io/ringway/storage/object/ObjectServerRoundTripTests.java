@@ -4,30 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PUT, GET, HEAD, POST and DELETE against the object server on a real port. */
 class ObjectServerRoundTripTests {
 
     private static final String PATH = "/sda1/0/a/c/o";
 
-    @TempDir
-    Path devices;
-    ObjectServerFixture fixture;
-
-    @BeforeEach
-    void start() throws IOException {
-        fixture = new ObjectServerFixture(devices);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final ObjectServerFixture fixture = ObjectServerFixture.perTest();
 
     @Test
     void putThenGetReturnsBodyAndSwiftHeaders() throws IOException {

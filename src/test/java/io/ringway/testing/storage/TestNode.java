@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import reactor.netty.DisposableServer;
 
 /**
@@ -28,6 +30,18 @@ public final class TestNode {
     public static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_795_322_275_643L), ZoneOffset.UTC);
 
     private TestNode() {
+    }
+
+    /** Deletes {@code root} and everything under it (a test's temporary directory). */
+    public static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     public static DeviceRoot devices(Path root) {
