@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * A loopback HTTP/1.1 server for unit tests of HTTP clients (this package's and the conformance
- * tier's): one request per connection, the
- * request recorded byte for byte, the answer scripted as raw bytes, the connection then closed.
+ * tier's): one request per connection, the request recorded byte for byte, the answer scripted
+ * as raw bytes, the connection then closed.
  */
 public final class FakeHttpServer implements AutoCloseable {
 
