@@ -3,6 +3,9 @@ package io.ringway.storage.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringway.storage.node.ServerType;
+import io.ringway.testing.http.FakeHttpServer;
+import io.ringway.testing.http.RawRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -100,6 +103,47 @@ final class BackendConformanceTests {
             assertThat(sequence.compare(side("real", real, "d1"), side("ringway", same, "d1"))).isEmpty();
             assertThat(sequence.compare(side("real", real, "d1"), side("ringway", missing, "d1")))
                     .anySatisfy(d -> assertThat(d.text()).contains("real=\"(present)\"  ringway=<absent>"));
+        }
+    }
+
+    @Test
+    void starComparesEveryHeaderValueAndBangLeavesOneOut() throws IOException {
+        String other = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nETag: \"e1\"\r\n"
+                + "X-Object-Meta-Color: red\r\nContent-Length: 5\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\n\r\nhello";
+        try (FakeHttpServer real = new FakeHttpServer(r -> OK); FakeHttpServer peer = new FakeHttpServer(r -> other)) {
+            RawRequest get = RawRequest.of("GET", "/{dev}/0/{a}/c/o");
+
+            assertThat(BackendConformance.sequence("every header").step("GET", get, 200, "*")
+                    .compare(side("real", real, "d1"), side("ringway", peer, "d1")))
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.text()).contains("X-Object-Meta-Color").contains("real=\"blue\"")
+                            .contains("ringway=\"red\""));
+            assertThat(BackendConformance.sequence("one left out").step("GET", get, 200, "*", "!X-Object-Meta-Color")
+                    .compare(side("real", real, "d1"), side("ringway", peer, "d1")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void sendsAStepToTheSameSidesOtherServerAndNamesItsHost() throws IOException {
+        String created = "HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n";
+        try (FakeHttpServer container = new FakeHttpServer(r -> created);
+                FakeHttpServer account = new FakeHttpServer(r -> created)) {
+            ConformanceSide both = new ConformanceSide("real", "127.0.0.1", container.port(), "d1",
+                    Map.of(ServerType.ACCOUNT, account.port()));
+            BackendConformance.sequence("two servers")
+                    .step("PUT container", RawRequest.of("PUT", "/{dev}/0/{a}/c")
+                            .header("X-Account-Host", "{host:account}")
+                            .header("X-Timestamp", "{s2}.12345"), 201)
+                    .step("PUT account", RawRequest.of("PUT", "/{dev}/0/{a}"), 201)
+                    .on(ServerType.ACCOUNT)
+                    .run(both, both);
+
+            assertThat(container.received()).hasSize(2).allSatisfy(r -> assertThat(r.head())
+                    .contains("X-Account-Host: 127.0.0.1:" + account.port() + "\r\n")
+                    .containsPattern("X-Timestamp: \\d{10}\\.12345\r\n"));
+            assertThat(account.received()).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.requestLine()).startsWith("PUT /d1/0/AUTH_rw").doesNotContain("/c"));
         }
     }
 

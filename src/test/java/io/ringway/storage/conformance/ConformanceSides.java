@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,10 +28,11 @@ record ConformanceSides(ConformanceSide real, ConformanceSide peer) {
     private static @Nullable RingwayStorageNode ringway;
 
     static ConformanceSides of(RealSwiftServers servers, ServerType type) {
-        ConformanceSide real = new ConformanceSide("real", servers.host(), servers.port(type), "d1");
+        ConformanceSide real = new ConformanceSide("real", servers.host(), servers.port(type), "d1", servers.ports());
         String peer = System.getProperty(PEER_PROPERTY, "ringway").toLowerCase(Locale.ROOT);
         if (peer.equals("real")) {
-            return new ConformanceSides(real, new ConformanceSide("real-d2", servers.host(), servers.port(type), "d2"));
+            return new ConformanceSides(real, new ConformanceSide("real-d2", servers.host(), servers.port(type), "d2",
+                    servers.ports()));
         }
         if (!peer.equals("ringway")) {
             throw new IllegalArgumentException(PEER_PROPERTY + ": " + peer + " (expected: ringway or real)");
@@ -42,7 +45,15 @@ record ConformanceSides(ConformanceSide real, ConformanceSide peer) {
                     + e.getMessage() + "); -D" + PEER_PROPERTY + "=real checks the sequences against real Swift alone");
             throw e;
         }
-        return new ConformanceSides(real, new ConformanceSide("ringway", "127.0.0.1", port, "d1"));
+        Map<ServerType, Integer> ports = new EnumMap<>(ServerType.class);
+        for (ServerType other : ServerType.values()) {
+            try {
+                ports.put(other, ringway().port(other));
+            } catch (IllegalStateException e) {
+                // Not implemented yet: only steps sent to that server fail.
+            }
+        }
+        return new ConformanceSides(real, new ConformanceSide("ringway", "127.0.0.1", port, "d1", ports));
     }
 
     /** Ringway's node, booted at first use and closed when the JVM exits. */

@@ -1,11 +1,10 @@
 package io.ringway.storage.conformance;
 
 import io.ringway.storage.node.ServerType;
+import io.ringway.testing.http.RawRequest;
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +19,9 @@ final class ObjectServerRealSwiftTests {
         "X-Object-Meta-*", "X-Object-Sysmeta-*", "X-Delete-At", "Accept-Ranges", "Content-Range",
         "Content-Encoding", "Content-Disposition", "X-Backend-Fragments"};
 
+    /** Every header's value (a multipart answer's length aside), not just the significant ones. */
+    private static final String[] ALL = {"*"};
+
     private final ConformanceSides sides;
 
     ObjectServerRealSwiftTests(RealSwiftServers servers) {
@@ -30,7 +32,7 @@ final class ObjectServerRealSwiftTests {
     void putThenHeadAndGetAnswerTheStoredObject() throws IOException {
         BackendConformance.sequence("PUT, HEAD, GET")
                 .step("PUT", put("{t1}").header("X-Object-Meta-Color", "blue").body(BODY), 201, HEADERS)
-                .expectHeader("Etag", quoted(md5(BODY)))
+                .expectHeader("Etag", quoted(SwiftResource.md5(BODY)))
                 .step("HEAD", get("HEAD"), 200, HEADERS)
                 .expectHeader("X-Timestamp", "{t1}")
                 .step("GET", get("GET"), 200, HEADERS)
@@ -57,7 +59,7 @@ final class ObjectServerRealSwiftTests {
 
     @Test
     void conditionalRequestsFollowSwiftsRules() throws IOException {
-        String etag = quoted(md5(BODY));
+        String etag = quoted(SwiftResource.md5(BODY));
         BackendConformance.sequence("conditional requests")
                 .step("PUT", put("{t1}").body(BODY), 201, HEADERS)
                 .step("GET If-Match etag", get("GET").header("If-Match", etag), 200, HEADERS)
@@ -131,7 +133,7 @@ final class ObjectServerRealSwiftTests {
     @Test
     void putWithWrongEtagStoresNothing() throws IOException {
         BackendConformance.sequence("PUT wrong ETag")
-                .step("PUT wrong ETag", put("{t1}").header("ETag", md5("other")).body(BODY), 422, HEADERS)
+                .step("PUT wrong ETag", put("{t1}").header("ETag", SwiftResource.md5("other")).body(BODY), 422, HEADERS)
                 .step("GET", get("GET"), 404, HEADERS)
                 .run(sides.real(), sides.peer());
     }
@@ -147,7 +149,7 @@ final class ObjectServerRealSwiftTests {
                         .body(BODY), 400, HEADERS)
                 .step("PUT without length or chunking", RawRequest.of("PUT", OBJ).header("X-Timestamp", "{t1}")
                         .header("Content-Type", "text/plain"), 411, HEADERS)
-                .step("PUT too much metadata", ContainerServerRealSwiftTests.tooMuchMetadata(put("{t1}"), "X-Object-Meta-")
+                .step("PUT too much metadata", SwiftResource.tooMuchMetadata(put("{t1}"), "X-Object-Meta-")
                         .body(BODY), 400, HEADERS)
                 .step("PUT metadata name too long", put("{t1}").header("X-Object-Meta-" + "n".repeat(129), "v")
                         .body(BODY), 400, HEADERS)
@@ -199,7 +201,7 @@ final class ObjectServerRealSwiftTests {
         }
         String body = large.substring(0, 1 << 20);
         BackendConformance.sequence("1 MiB object")
-                .step("PUT 1 MiB", put("{t1}").header("ETag", md5(body)).body(body), 201, HEADERS)
+                .step("PUT 1 MiB", put("{t1}").header("ETag", SwiftResource.md5(body)).body(body), 201, HEADERS)
                 .step("GET", get("GET"), 200, HEADERS)
                 .step("GET range across the middle", get("GET").header("Range", "bytes=524000-525000"), 206,
                         HEADERS)
@@ -221,7 +223,7 @@ final class ObjectServerRealSwiftTests {
     void chunkedPutStoresTheDecodedBody() throws IOException {
         BackendConformance.sequence("chunked PUT")
                 .step("PUT chunked", put("{t1}").chunked("0123", "456789", "abcdef"), 201, HEADERS)
-                .expectHeader("Etag", quoted(md5(BODY)))
+                .expectHeader("Etag", quoted(SwiftResource.md5(BODY)))
                 .step("GET", get("GET"), 200, HEADERS)
                 .run(sides.real(), sides.peer());
     }
@@ -250,6 +252,68 @@ final class ObjectServerRealSwiftTests {
                 .run(sides.real(), sides.peer());
     }
 
+    @Test
+    void contentTypePostsConditionalDeletesAndOddMethodsAnswerAsSwift() throws IOException {
+        String etag = quoted(SwiftResource.md5("0123456789"));
+        BackendConformance.sequence("object lifecycle, every header")
+                .step("PUT with metadata, sysmeta, Content-Encoding, X-Delete-At", put("{t2}")
+                        .headers("X-Object-Meta-Color", "Blue", "x-object-meta-lower_case", "v",
+                                "Content-Encoding", "gzip", "X-Object-Sysmeta-S", "s",
+                                "X-Delete-At", "{delete-at:future}")
+                        .body("0123456789"), 201, ALL)
+                .step("GET", get("GET"), 200, ALL)
+                .step("HEAD", get("HEAD"), 200, ALL)
+                .step("GET range", get("GET").header("Range", "bytes=1-3"), 206, ALL)
+                .step("GET suffix and overlapping ranges", get("GET").header("Range", "bytes=-2,0-0"), 206, ALL)
+                .multipart()
+                .step("GET open range past the end", get("GET").header("Range", "bytes=50-"), 416, ALL)
+                .step("GET backwards range (ignored)", get("GET").header("Range", "bytes=3-1"), 200, ALL)
+                .step("GET If-None-Match etag", get("GET").header("If-None-Match", etag), 304, ALL)
+                .step("HEAD If-Match other", get("HEAD").header("If-Match", "x"), 412, ALL)
+                .step("PUT older", RawRequest.of("PUT", OBJ).headers("X-Timestamp", "{t1}", "Content-Type", "a/b")
+                        .body("x"), 409, ALL)
+                .step("POST new Content-Type", post("{t3}").headers("X-Object-Meta-New", "n",
+                        "Content-Type", "text/new"), 202, ALL)
+                .step("GET after POST", get("GET"), 200, ALL)
+                .step("POST older than the last POST", post("{t2}"), 409, ALL)
+                .step("POST X-Delete-At in the past", post("{t4}").header("X-Delete-At", "100"), 400, ALL)
+                .step("DELETE older", delete("{t1}"), 409, ALL)
+                .step("DELETE X-If-Delete-At mismatch", delete("{t4}").header("X-If-Delete-At", "5"), 412, ALL)
+                .step("DELETE", delete("{t4}"), 204, ALL)
+                .step("GET deleted", get("GET"), 404, ALL)
+                .step("HEAD deleted", get("HEAD"), 404, ALL)
+                .step("GET deleted If-Match *", get("GET").header("If-Match", "*"), 412, ALL)
+                .step("POST deleted", post("{t4}"), 404, ALL)
+                .run(sides.real(), sides.peer());
+    }
+
+    @Test
+    void badPutsPathsAndMethodsAnswerAsSwift() throws IOException {
+        String o2 = OBJ + "2";
+        BackendConformance.sequence("bad requests, every header")
+                .step("PUT wrong ETag", RawRequest.of("PUT", o2).headers("X-Timestamp", "{t1}", "Content-Type", "a/b",
+                        "ETag", "abc").body("x"), 422, ALL)
+                .step("PUT metadata value too long", RawRequest.of("PUT", o2).headers("X-Timestamp", "{t1}",
+                        "Content-Type", "a/b", "X-Object-Meta-Big", "v".repeat(257)).body("x"), 400, ALL)
+                .step("PUT X-Delete-At in the past", RawRequest.of("PUT", o2).headers("X-Timestamp", "{t1}",
+                        "Content-Type", "a/b", "X-Delete-At", "12").body("x"), 400, ALL)
+                .step("PUT X-Delete-At not a number", RawRequest.of("PUT", o2).headers("X-Timestamp", "{t1}",
+                        "Content-Type", "a/b", "X-Delete-At", "zz").body("x"), 400, ALL)
+                .step("PUT missing X-Timestamp", RawRequest.of("PUT", o2).header("Content-Type", "a/b").body("x"),
+                        400, ALL)
+                .step("PUT bad X-Timestamp", RawRequest.of("PUT", o2).headers("X-Timestamp", "nope",
+                        "Content-Type", "a/b").body("x"), 400, ALL)
+                .step("PUT missing Content-Type", RawRequest.of("PUT", o2).header("X-Timestamp", "{t1}").body("x"),
+                        400, ALL)
+                .step("PUT missing device", RawRequest.of("PUT", "/sdz9/0/{a}/c/o").headers("X-Timestamp", "{t1}",
+                        "Content-Type", "a/b").body("x"), 507, ALL)
+                .step("GET container path", RawRequest.of("GET", "/{dev}/0/{a}/c"), 400, ALL)
+                .step("GET NUL in the object name", RawRequest.of("GET", "/{dev}/0/{a}/c/x%00y"), 400, ALL)
+                .step("OPTIONS", get("OPTIONS"), 200, ALL)
+                .step("COPY", get("COPY"), 405, ALL)
+                .run(sides.real(), sides.peer());
+    }
+
     private static RawRequest put(String timestamp) {
         return RawRequest.of("PUT", OBJ).header("X-Timestamp", timestamp).header("Content-Type", "text/plain");
     }
@@ -268,14 +332,5 @@ final class ObjectServerRealSwiftTests {
 
     private static String quoted(String etag) {
         return "\"" + etag + "\"";
-    }
-
-    static String md5(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            return String.format("%032x", new BigInteger(1, digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

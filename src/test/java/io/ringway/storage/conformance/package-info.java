@@ -1,9 +1,10 @@
 /**
- * The real-server test tier: a raw HTTP/1.1 client, the real Swift 2.30 storage servers
+ * The real-server test tier, the only one: the real Swift 2.30 storage servers
  * ({@code scripts/swift-storage.sh}), Ringway's own storage node booted as an application, and
  * {@link io.ringway.storage.conformance.BackendConformance}, which sends the same request
- * sequences to both and reports every difference. Runs under failsafe with
- * {@code -Dringway.realSwift=true}; see {@code docs/testing.md}.
+ * sequences to both over {@link io.ringway.testing.http.RawHttpClient} and reports every
+ * difference. Runs under failsafe wherever {@code /usr/bin/swift-object-server} exists (a skip
+ * fails with {@code CI=true}); see {@code docs/testing.md}.
  */
 @NullMarked
 package io.ringway.storage.conformance;

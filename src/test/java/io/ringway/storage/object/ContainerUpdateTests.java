@@ -2,7 +2,7 @@ package io.ringway.storage.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringway.storage.node.DeviceRoot;
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.http.client.HttpClient;
 
 /** Container updates after PUT, POST and DELETE, async pending files when they fail, and the updater's sweep. */
@@ -19,27 +19,24 @@ class ContainerUpdateTests {
 
     private static final String PATH = "/sda1/0/a/c/o";
 
-    @TempDir
-    Path devices;
-    ObjectServerFixture fixture;
+    @RegisterExtension
+    final ObjectServerFixture fixture = ObjectServerFixture.perTest();
     FakeContainerServer container;
 
     @BeforeEach
     void start() throws IOException {
-        fixture = new ObjectServerFixture(devices);
         container = new FakeContainerServer(0);
     }
 
     @AfterEach
     void stop() {
-        fixture.close();
         container.close();
     }
 
     @Test
     void putSendsContainerUpdateWithSwiftsHeaders() throws IOException {
         String ts = fixture.nextTimestamp();
-        RawHttp.Response put = fixture.put(PATH, "hello", "X-Timestamp", ts, "Content-Type", "text/x-greeting",
+        RawResponse put = fixture.put(PATH, "hello", "X-Timestamp", ts, "Content-Type", "text/x-greeting",
                 "X-Trans-Id", "tx123", "X-Container-Host", "127.0.0.1:" + container.port(),
                 "X-Container-Device", "sdb1", "X-Container-Partition", "7");
         assertThat(put.status()).isEqualTo(201);
@@ -102,7 +99,7 @@ class ContainerUpdateTests {
                 "X-Container-Partition", "7", "X-Backend-Container-Path", ".shards_a/c-shard2");
         try (FakeContainerServer revived = new FakeContainerServer(port)) {
             awaitPending(1);
-            new ObjectUpdater(new DeviceRoot(devices, false), ObjectUpdaterSettings.defaults(), HttpClient.create())
+            new ObjectUpdater(fixture.deviceRoot, ObjectUpdaterSettings.defaults(), HttpClient.create())
                     .sweep()
                     .block(Duration.ofSeconds(10));
             assertThat(revived.requests()).singleElement().extracting(FakeContainerServer.Recorded::uri)
@@ -114,7 +111,7 @@ class ContainerUpdateTests {
     void failedUpdateIsSavedAndDeliveredByALaterSweep() throws Exception {
         int port = freePort();
         String ts = fixture.nextTimestamp();
-        RawHttp.Response put = fixture.put(PATH, "hello", "X-Timestamp", ts, "X-Container-Host", "127.0.0.1:" + port,
+        RawResponse put = fixture.put(PATH, "hello", "X-Timestamp", ts, "X-Container-Host", "127.0.0.1:" + port,
                 "X-Container-Device", "sdb1", "X-Container-Partition", "7");
         assertThat(put.status()).isEqualTo(201);
         String hash = ObjectServerFixture.HASH_PATH.hex("a", "c", "o");
@@ -124,7 +121,7 @@ class ContainerUpdateTests {
             assertThat(file.getParent().getFileName().toString()).isEqualTo(hash.substring(29));
         });
 
-        ObjectUpdater updater = new ObjectUpdater(new DeviceRoot(devices, false), ObjectUpdaterSettings.defaults(),
+        ObjectUpdater updater = new ObjectUpdater(fixture.deviceRoot, ObjectUpdaterSettings.defaults(),
                 HttpClient.create());
         ObjectUpdater.Sweep failed = updater.sweep().block(Duration.ofSeconds(10));
         assertThat(failed.failures()).isEqualTo(1);
@@ -153,7 +150,7 @@ class ContainerUpdateTests {
         assertThat(AsyncPending.read(pending).targets()).hasSize(2);
 
         container.answer(201);
-        ObjectUpdater updater = new ObjectUpdater(new DeviceRoot(devices, false), ObjectUpdaterSettings.defaults(),
+        ObjectUpdater updater = new ObjectUpdater(fixture.deviceRoot, ObjectUpdaterSettings.defaults(),
                 HttpClient.create());
         assertThat(updater.sweep().block(Duration.ofSeconds(10)).failures()).isEqualTo(1);
         assertThat(AsyncPending.read(pending).targets()).extracting(AsyncPending.Target::device).containsExactly("sdc1");
@@ -174,7 +171,7 @@ class ContainerUpdateTests {
                 "X-Container-Device", "sdb1", "X-Container-Partition", "7");
         assertThat(awaitPending(1)).hasSize(1);
         container.answer(201);
-        new ObjectUpdater(new DeviceRoot(devices, false), ObjectUpdaterSettings.defaults(), HttpClient.create())
+        new ObjectUpdater(fixture.deviceRoot, ObjectUpdaterSettings.defaults(), HttpClient.create())
                 .sweep()
                 .block(Duration.ofSeconds(10));
         assertThat(fixture.filesUnder("async_pending")).isEmpty();
@@ -192,7 +189,7 @@ class ContainerUpdateTests {
                 "X-Container-Device", "sdb1", "X-Container-Partition", "7");
         awaitPending(2);
         try (FakeContainerServer revived = new FakeContainerServer(port)) {
-            ObjectUpdater.Sweep sweep = new ObjectUpdater(new DeviceRoot(devices, false),
+            ObjectUpdater.Sweep sweep = new ObjectUpdater(fixture.deviceRoot,
                     ObjectUpdaterSettings.defaults(), HttpClient.create())
                     .sweep()
                     .block(Duration.ofSeconds(10));
@@ -208,11 +205,11 @@ class ContainerUpdateTests {
     @Test
     void slowContainerDoesNotHoldTheAnswerPastContainerUpdateTimeout() throws IOException {
         try (ServerSocket silent = new ServerSocket(0);
-                ObjectServerFixture quick = new ObjectServerFixture(devices.resolve("quick"),
+                ObjectServerFixture quick = new ObjectServerFixture(fixture.devices.resolve("quick"),
                         ObjectServerSettings.defaults().withFallocateReserve("0")
                                 .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(100)))) {
             long start = System.nanoTime();
-            RawHttp.Response put = quick.put(PATH, "x", "X-Container-Host", "127.0.0.1:" + silent.getLocalPort(),
+            RawResponse put = quick.put(PATH, "x", "X-Container-Host", "127.0.0.1:" + silent.getLocalPort(),
                     "X-Container-Device", "sdb1", "X-Container-Partition", "7");
             assertThat(put.status()).isEqualTo(201);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(700));

@@ -3,6 +3,10 @@ package io.ringway.storage.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ringway.testing.http.RawConnection;
+import io.ringway.testing.http.RawHttpClient;
+import io.ringway.testing.http.RawRequest;
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +49,10 @@ class ObjectServerDiskFullTests {
     @Test
     void enospcWhileWritingIsInsufficientStorageAndLeavesNothing() throws IOException {
         try (ObjectServerFixture fixture = new ObjectServerFixture(devices)) {
-            RawHttp.Response response;
-            try (RawHttp http = new RawHttp(fixture.port())) {
+            RawResponse response;
+            try (RawConnection http = RawHttpClient.local(fixture.port()).open()) {
                 // chunked, so no length is known up front and only the write can notice
-                http.sendHead("PUT", "/sda1/0/a/c/big", Map.of("X-Timestamp", fixture.nextTimestamp(),
+                http.sendHead(RawRequest.of("PUT", "/sda1/0/a/c/big").headers("X-Timestamp", fixture.nextTimestamp(),
                         "Content-Type", "application/octet-stream", "Transfer-Encoding", "chunked"));
                 byte[] chunk = ("4000\r\n" + "x".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
                 try {
@@ -59,7 +63,7 @@ class ObjectServerDiskFullTests {
                 } catch (IOException e) {
                     // the server answered and closed before taking the whole body
                 }
-                response = http.readResponse(true);
+                response = http.read("PUT");
             }
             assertThat(response.status()).isEqualTo(507);
             assertThat(response.text()).contains("Drive: sda1");

@@ -1,11 +1,13 @@
 package io.ringway.storage.object;
 
-import io.ringway.storage.node.BackendHttpServer;
 import io.ringway.storage.node.DeviceRoot;
-import io.ringway.storage.node.NodeRecon;
-import io.ringway.storage.node.StorageNodeHandler;
 import io.ringway.swift.HashPath;
 import io.ringway.swift.Timestamp;
+import io.ringway.testing.http.RawConnection;
+import io.ringway.testing.http.RawHttpClient;
+import io.ringway.testing.http.RawRequest;
+import io.ringway.testing.http.RawResponse;
+import io.ringway.testing.storage.TestNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,31 +18,64 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 
-/** An object server on a real port over a temp devices directory with one device, {@code sda1}. */
-final class ObjectServerFixture implements AutoCloseable {
+/**
+ * An object server on a real port over a devices directory with one device, {@code sda1}.
+ * Either started at once over a given directory (and closed by the test), or registered with
+ * {@code @RegisterExtension final ObjectServerFixture fixture = ObjectServerFixture.perTest();}:
+ * then each test gets it over a fresh temporary directory, closed and deleted afterwards.
+ */
+final class ObjectServerFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-    static final HashPath HASH_PATH = new HashPath("changeme", "changeme");
+    static final HashPath HASH_PATH = TestNode.HASH_PATH;
+    private static final ObjectServerSettings DEFAULTS = ObjectServerSettings.defaults().withFallocateReserve("0");
 
-    final Path devices;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
-    final DisposableServer server;
-    final DeviceRoot deviceRoot;
+    private final ObjectServerSettings settings;
+    Path devices;
+    DisposableServer server;
+    DeviceRoot deviceRoot;
     private long tick;
 
-    ObjectServerFixture(Path devices, ObjectServerSettings settings) throws IOException {
-        this.devices = devices;
-        Files.createDirectories(devices.resolve("sda1"));
-        deviceRoot = new DeviceRoot(devices, false);
-        ObjectServer objectServer = new ObjectServer(deviceRoot, HASH_PATH, settings, clock, HttpClient.create(), Set.of(0, 1, 2));
-        server = BackendHttpServer.bind(StorageNodeHandler.httpHandler(objectServer, new NodeRecon(deviceRoot, clock)),
-                "127.0.0.1", 0);
+    ObjectServerFixture(Path devices, ObjectServerSettings settings) {
+        this.settings = settings;
+        start(devices);
     }
 
-    ObjectServerFixture(Path devices) throws IOException {
-        this(devices, ObjectServerSettings.defaults().withFallocateReserve("0"));
+    ObjectServerFixture(Path devices) {
+        this(devices, DEFAULTS);
+    }
+
+    /** Not started: started by {@link #beforeEach}. */
+    private ObjectServerFixture(ObjectServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A fixture over a fresh temporary directory for each test, with fallocate_reserve 0. */
+    static ObjectServerFixture perTest() {
+        return new ObjectServerFixture(DEFAULTS);
+    }
+
+    /** A fixture over a fresh temporary directory for each test. */
+    static ObjectServerFixture perTest(ObjectServerSettings settings) {
+        return new ObjectServerFixture(settings);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        start(Files.createTempDirectory("ringway-object-server"));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        TestNode.deleteRecursively(devices);
     }
 
     int port() {
@@ -53,15 +88,54 @@ final class ObjectServerFixture implements AutoCloseable {
         return new Timestamp(clock.millis() * 100 + tick, 0).normal();
     }
 
-    RawHttp.Response put(String path, String body, String... headers) throws IOException {
+    RawResponse put(String path, String body, String... headers) throws IOException {
         Map<String, String> all = headers(headers);
         all.putIfAbsent("X-Timestamp", nextTimestamp());
         all.putIfAbsent("Content-Type", "text/plain");
-        return RawHttp.exchange(port(), "PUT", path, all, body.getBytes(StandardCharsets.ISO_8859_1));
+        return exchange(port(), "PUT", path, all, body.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawHttp.Response request(String method, String path, String... headers) throws IOException {
-        return RawHttp.exchange(port(), method, path, headers(headers), null);
+    /** A PUT of {@code path} with a fresh {@code X-Timestamp} and {@code Content-Type: text/plain}, no body yet. */
+    RawRequest newPut(String path) {
+        return RawRequest.of("PUT", path).headers("X-Timestamp", nextTimestamp(), "Content-Type", "text/plain");
+    }
+
+    /** Sends the request as its mode says (chunked, {@code Expect: 100-continue}...) and reads the answer. */
+    RawResponse exchange(RawRequest request) throws IOException {
+        return RawHttpClient.local(port()).exchange(request);
+    }
+
+    /**
+     * A PUT declaring 10 bytes that sends 5, half-closes the connection and waits until the
+     * server closes its side: a client gone mid-body.
+     */
+    void sendHalfAndHangUp(String path) throws IOException {
+        try (RawConnection connection = RawHttpClient.local(port()).open()) {
+            connection.sendHead(newPut(path).header("Content-Length", "10"));
+            connection.send("hello".getBytes(StandardCharsets.US_ASCII));
+            connection.shutdownOutput();
+            connection.closedByServer();
+        }
+    }
+
+    RawResponse request(String method, String path, String... headers) throws IOException {
+        return exchange(port(), method, path, headers(headers), null);
+    }
+
+    /** One request, with {@code Content-Length} from the body unless the headers frame it. */
+    static RawResponse exchange(int port, String method, String path, Map<String, String> headers,
+            byte @Nullable [] body) throws IOException {
+        RawRequest request = RawRequest.of(method, path);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            request = request.header(header.getKey(), header.getValue());
+        }
+        if (body != null) {
+            boolean framed = headers.keySet().stream()
+                    .anyMatch(k -> k.equalsIgnoreCase("Content-Length") || k.equalsIgnoreCase("Transfer-Encoding"));
+            request = (framed ? request : request.header("Content-Length", Integer.toString(body.length)))
+                    .rawBody(body);
+        }
+        return RawHttpClient.local(port).exchange(request);
     }
 
     /** The names of the files in the hash directory of {@code /account/container/object}, sorted. */
@@ -107,5 +181,13 @@ final class ObjectServerFixture implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+    }
+
+    private void start(Path root) {
+        devices = root;
+        deviceRoot = TestNode.devices(root);
+        ObjectServer objectServer = new ObjectServer(deviceRoot, HASH_PATH, settings, clock, HttpClient.create(),
+                Set.of(0, 1, 2));
+        server = TestNode.start(objectServer, deviceRoot, clock);
     }
 }

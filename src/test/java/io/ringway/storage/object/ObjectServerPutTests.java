@@ -2,87 +2,65 @@ package io.ringway.storage.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.testing.http.RawRequest;
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PUT bodies over raw sockets: chunked, Expect: 100-continue, and every way a PUT fails without leaving anything. */
 class ObjectServerPutTests {
 
     private static final String PATH = "/sda1/0/a/c/o";
 
-    @TempDir
-    Path devices;
-    ObjectServerFixture fixture;
-
-    @BeforeEach
-    void start() throws IOException {
-        fixture = new ObjectServerFixture(devices,
-                ObjectServerSettings.defaults().withFallocateReserve("0").withClientTimeout(Duration.ofMillis(500)));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final ObjectServerFixture fixture = ObjectServerFixture.perTest(ObjectServerSettings.defaults()
+            .withFallocateReserve("0")
+            .withClientTimeout(Duration.ofMillis(500)));
 
     @Test
     void chunkedUploadIsStoredWhole() throws IOException {
-        try (RawHttp http = new RawHttp(fixture.port())) {
-            http.sendHead("PUT", PATH, Map.of("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "Transfer-Encoding", "chunked"));
-            http.send("5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            RawHttp.Response put = http.readResponse(true);
-            assertThat(put.status()).isEqualTo(201);
-            assertThat(put.header("Etag")).isEqualTo("\"5eb63bbbe01eeed093cb22bb8f5acdc3\"");
-        }
-        RawHttp.Response get = fixture.request("GET", PATH);
+        RawResponse put = fixture.exchange(fixture.newPut(PATH).chunked("hello", " world"));
+        assertThat(put.status()).isEqualTo(201);
+        assertThat(put.header("Etag")).isEqualTo("\"5eb63bbbe01eeed093cb22bb8f5acdc3\"");
+        RawResponse get = fixture.request("GET", PATH);
         assertThat(get.text()).isEqualTo("hello world");
         assertThat(get.header("Content-Length")).isEqualTo("11");
     }
 
     @Test
     void expectContinueGetsContinueThenCreated() throws IOException {
-        try (RawHttp http = new RawHttp(fixture.port())) {
-            http.sendHead("PUT", PATH, Map.of("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "Content-Length", "5", "Expect", "100-continue"));
-            RawHttp.Response interim = http.readResponse(false);
-            assertThat(interim.status()).isEqualTo(100);
-            http.send("hello".getBytes(StandardCharsets.US_ASCII));
-            assertThat(http.readResponse(true).status()).isEqualTo(201);
-        }
+        RawResponse put = fixture.exchange(fixture.newPut(PATH).body("hello").expectContinue());
+        assertThat(put.interim()).containsExactly(100);
+        assertThat(put.status()).isEqualTo(201);
         assertThat(fixture.request("GET", PATH).text()).isEqualTo("hello");
     }
 
     @Test
     void expectContinueRejectedFromHeadersGetsNoContinue() throws IOException {
         fixture.put(PATH, "newer", "X-Timestamp", "1795305700.00000");
-        try (RawHttp http = new RawHttp(fixture.port())) {
-            http.sendHead("PUT", PATH, Map.of("X-Timestamp", "1795305600.00000", "Content-Type", "text/plain",
-                    "Content-Length", "5", "Expect", "100-continue"));
-            RawHttp.Response response = http.readResponse(true);
-            assertThat(response.status()).isEqualTo(409);
-            assertThat(response.header("X-Backend-Timestamp")).isEqualTo("1795305700.00000");
-        }
-        try (RawHttp http = new RawHttp(fixture.port())) {
-            http.sendHead("PUT", PATH, Map.of("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "X-Delete-At", "zz", "Content-Length", "5", "Expect", "100-continue"));
-            RawHttp.Response response = http.readResponse(true);
-            assertThat(response.status()).isEqualTo(400);
-            assertThat(response.text()).isEqualTo("Non-integer X-Delete-At");
-        }
+        RawResponse older = fixture.exchange(RawRequest.of("PUT", PATH)
+                .headers("X-Timestamp", "1795305600.00000", "Content-Type", "text/plain")
+                .body("hello")
+                .expectContinue());
+        assertThat(older.interim()).isEmpty();
+        assertThat(older.status()).isEqualTo(409);
+        assertThat(older.header("X-Backend-Timestamp")).isEqualTo("1795305700.00000");
+        RawResponse invalid = fixture.exchange(fixture.newPut(PATH).header("X-Delete-At", "zz").body("hello")
+                .expectContinue());
+        assertThat(invalid.interim()).isEmpty();
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text()).isEqualTo("Non-integer X-Delete-At");
     }
 
     @Test
     void etagMismatchIsUnprocessableAndCommitsNothing() throws IOException {
-        RawHttp.Response put = fixture.put(PATH, "hello", "ETag", "00000000000000000000000000000000");
+        RawResponse put = fixture.put(PATH, "hello", "ETag", "00000000000000000000000000000000");
         assertThat(put.status()).isEqualTo(422);
         assertThat(put.text()).isEqualTo(
                 "<html><h1>Unprocessable Entity</h1><p>Unable to process the contained instructions</p></html>");
@@ -93,14 +71,8 @@ class ObjectServerPutTests {
 
     @Test
     void truncatedBodyCommitsNothingAndLeavesNoTempFile() throws IOException {
-        try (RawHttp http = new RawHttp(fixture.port())) {
-            http.sendHead("PUT", PATH, Map.of("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "Content-Length", "10"));
-            http.send("hello".getBytes(StandardCharsets.US_ASCII));
-            http.shutdownOutput();
-            // Swift answers 499 to a client that is gone; we only care the server gave up
-            http.closedByServer();
-        }
+        // Swift answers 499 to a client that is gone; we only care the server gave up
+        fixture.sendHalfAndHangUp(PATH);
         awaitNoTempFiles();
         assertThat(fixture.filesOf("a", "c", "o")).isEmpty();
         assertThat(fixture.request("GET", PATH).status()).isEqualTo(404);
@@ -108,34 +80,31 @@ class ObjectServerPutTests {
 
     @Test
     void stalledBodyTimesOutWith408AndCommitsNothing() throws IOException {
-        try (RawHttp http = new RawHttp(fixture.port())) {
-            http.sendHead("PUT", PATH, Map.of("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                    "Content-Length", "10"));
-            http.send("hello".getBytes(StandardCharsets.US_ASCII));
-            RawHttp.Response response = http.readResponse(true);
-            assertThat(response.status()).isEqualTo(408);
-            assertThat(response.text()).isEqualTo("<html><h1>Request Timeout</h1><p>The server has waited too long "
-                    + "for the request to be sent by the client.</p></html>");
-        }
+        // Content-Length 10, 5 bytes sent, then the client waits for an answer.
+        RawResponse response = fixture.exchange(fixture.newPut(PATH).header("Content-Length", "10")
+                .rawBody("hello".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(response.status()).isEqualTo(408);
+        assertThat(response.text()).isEqualTo("<html><h1>Request Timeout</h1><p>The server has waited too long "
+                + "for the request to be sent by the client.</p></html>");
         awaitNoTempFiles();
         assertThat(fixture.filesOf("a", "c", "o")).isEmpty();
     }
 
     @Test
     void missingOrInvalidTimestampIsBadRequest() throws IOException {
-        RawHttp.Response missing = RawHttp.exchange(fixture.port(), "PUT", PATH,
+        RawResponse missing = ObjectServerFixture.exchange(fixture.port(), "PUT", PATH,
                 Map.of("Content-Type", "text/plain"), "x".getBytes(StandardCharsets.US_ASCII));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.text()).isEqualTo("Missing X-Timestamp header");
         assertThat(missing.header("Content-Type")).isEqualTo("text/plain");
-        RawHttp.Response invalid = fixture.put(PATH, "x", "X-Timestamp", "abc");
+        RawResponse invalid = fixture.put(PATH, "x", "X-Timestamp", "abc");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.text()).isEqualTo("Invalid X-Timestamp header");
     }
 
     @Test
     void badPathsAreBadRequest() throws IOException {
-        RawHttp.Response shortPath = fixture.request("GET", "/sda1/0/a/c");
+        RawResponse shortPath = fixture.request("GET", "/sda1/0/a/c");
         assertThat(shortPath.status()).isEqualTo(400);
         assertThat(shortPath.text()).isEqualTo("Invalid path: /sda1/0/a/c");
         assertThat(fixture.request("GET", "/sda1/../a/c/o").status()).isEqualTo(400);
@@ -144,10 +113,10 @@ class ObjectServerPutTests {
     @Test
     void oversizedMetadataIsBadRequestWithSwiftsMessages() throws IOException {
         String longName = "k".repeat(129);
-        RawHttp.Response name = fixture.put(PATH, "x", "X-Object-Meta-" + longName, "v");
+        RawResponse name = fixture.put(PATH, "x", "X-Object-Meta-" + longName, "v");
         assertThat(name.status()).isEqualTo(400);
         assertThat(name.text()).isEqualTo("Metadata name too long: x-object-meta-K" + longName.substring(1));
-        RawHttp.Response value = fixture.put(PATH, "x", "X-Object-Meta-Big", "v".repeat(257));
+        RawResponse value = fixture.put(PATH, "x", "X-Object-Meta-Big", "v".repeat(257));
         assertThat(value.text()).isEqualTo("Metadata value longer than 256: x-object-meta-Big");
         String[] many = new String[182];
         many[0] = "X-Timestamp";
@@ -182,11 +151,11 @@ class ObjectServerPutTests {
 
     @Test
     void missingContentLengthIsLengthRequiredAndMissingTypeIsInvalid() throws IOException {
-        RawHttp.Response noLength = fixture.request("PUT", PATH, "X-Timestamp", fixture.nextTimestamp(),
+        RawResponse noLength = fixture.request("PUT", PATH, "X-Timestamp", fixture.nextTimestamp(),
                 "Content-Type", "text/plain");
         assertThat(noLength.status()).isEqualTo(411);
         assertThat(noLength.text()).isEqualTo("Missing Content-Length header.");
-        RawHttp.Response noType = RawHttp.exchange(fixture.port(), "PUT", PATH,
+        RawResponse noType = ObjectServerFixture.exchange(fixture.port(), "PUT", PATH,
                 Map.of("X-Timestamp", fixture.nextTimestamp()), "x".getBytes(StandardCharsets.US_ASCII));
         assertThat(noType.status()).isEqualTo(400);
         assertThat(noType.text()).isEqualTo("Invalid Content-Type");
@@ -194,7 +163,7 @@ class ObjectServerPutTests {
 
     @Test
     void multipartMimePutIsRefusedBeforeTheBody() throws IOException {
-        RawHttp.Response put = fixture.put(PATH, "--boundary...", "X-Backend-Obj-Metadata-Footer", "yes",
+        RawResponse put = fixture.put(PATH, "--boundary...", "X-Backend-Obj-Metadata-Footer", "yes",
                 "X-Backend-Obj-Multipart-Mime-Boundary", "boundary");
         assertThat(put.status()).isEqualTo(501);
         assertThat(fixture.filesOf("a", "c", "o")).isEmpty();
@@ -202,7 +171,7 @@ class ObjectServerPutTests {
 
     @Test
     void missingDeviceIsInsufficientStorage() throws IOException {
-        RawHttp.Response put = fixture.put("/sdz9/0/a/c/o", "x");
+        RawResponse put = fixture.put("/sdz9/0/a/c/o", "x");
         assertThat(put.status()).isEqualTo(507);
         assertThat(put.text()).isEqualTo("<html><h1>Insufficient Storage</h1><p>There was not enough space to save "
                 + "the resource. Drive: sdz9</p></html>");
@@ -213,14 +182,11 @@ class ObjectServerPutTests {
 
     @Test
     void fullDiskIsInsufficientStorageBeforeTheBodyAndLeavesNothing() throws IOException {
-        try (ObjectServerFixture full = new ObjectServerFixture(devices.resolve("full"),
+        try (ObjectServerFixture full = new ObjectServerFixture(fixture.devices.resolve("full"),
                 ObjectServerSettings.defaults().withFallocateReserve("100%"))) {
-            try (RawHttp http = new RawHttp(full.port())) {
-                http.sendHead("PUT", PATH, Map.of("X-Timestamp", full.nextTimestamp(), "Content-Type", "text/plain",
-                        "Content-Length", "5", "Expect", "100-continue"));
-                RawHttp.Response response = http.readResponse(true);
-                assertThat(response.status()).isEqualTo(507);
-            }
+            RawResponse response = full.exchange(full.newPut(PATH).body("hello").expectContinue());
+            assertThat(response.interim()).isEmpty();
+            assertThat(response.status()).isEqualTo(507);
             assertThat(full.filesOf("a", "c", "o")).isEmpty();
             assertThat(full.tempFiles()).isEmpty();
         }
@@ -231,13 +197,8 @@ class ObjectServerPutTests {
         // Each disconnect races the body's delivery against the cancellation of the PUT: run it
         // often enough that a buffer dropped on any interleaving shows up as a Netty leak.
         for (int i = 0; i < 30; i++) {
-            try (RawHttp http = new RawHttp(fixture.port())) {
-                http.sendHead("PUT", PATH, Map.of("X-Timestamp", fixture.nextTimestamp(), "Content-Type", "text/plain",
-                        "Content-Length", "10"));
-                http.send("hello".getBytes(StandardCharsets.US_ASCII));
-                http.shutdownOutput();
-                http.closedByServer();
-            }
+            // Swift answers 499 to a client that is gone; we only care the server gave up
+            fixture.sendHalfAndHangUp(PATH);
             if (i % 10 == 0) {
                 System.gc();
             }

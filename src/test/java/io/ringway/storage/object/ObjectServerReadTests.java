@@ -2,39 +2,31 @@ package io.ringway.storage.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ranges, conditionals and expiry of GET and HEAD, on a real port. */
 class ObjectServerReadTests {
 
     private static final String PATH = "/sda1/0/a/c/o";
 
-    @TempDir
-    Path devices;
-    ObjectServerFixture fixture;
+    @RegisterExtension
+    final ObjectServerFixture fixture = ObjectServerFixture.perTest();
     String etag;
 
     @BeforeEach
     void start() throws IOException {
-        fixture = new ObjectServerFixture(devices);
         etag = fixture.put(PATH, "0123456789", "X-Timestamp", "1795305600.00000", "Content-Type", "text/x-digits")
                 .header("Etag");
     }
 
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
     @Test
     void singleRangeIsPartialContent() throws IOException {
-        RawHttp.Response get = fixture.request("GET", PATH, "Range", "bytes=2-4");
+        RawResponse get = fixture.request("GET", PATH, "Range", "bytes=2-4");
         assertThat(get.status()).isEqualTo(206);
         assertThat(get.text()).isEqualTo("234");
         assertThat(get.header("Content-Range")).isEqualTo("bytes 2-4/10");
@@ -53,7 +45,7 @@ class ObjectServerReadTests {
 
     @Test
     void multipleRangesAreMultipartByterangesAsSwobBuildsThem() throws IOException {
-        RawHttp.Response get = fixture.request("GET", PATH, "Range", "bytes=0-1,5-6");
+        RawResponse get = fixture.request("GET", PATH, "Range", "bytes=0-1,5-6");
         assertThat(get.status()).isEqualTo(206);
         String contentType = get.header("Content-Type");
         assertThat(contentType).matches("multipart/byteranges;boundary=[0-9a-f]{32}");
@@ -68,7 +60,7 @@ class ObjectServerReadTests {
 
     @Test
     void unsatisfiableRangeIs416WithContentRangeStar() throws IOException {
-        RawHttp.Response get = fixture.request("GET", PATH, "Range", "bytes=20-30");
+        RawResponse get = fixture.request("GET", PATH, "Range", "bytes=20-30");
         assertThat(get.status()).isEqualTo(416);
         assertThat(get.header("Content-Range")).isEqualTo("bytes */10");
         assertThat(get.text()).isEqualTo(
@@ -79,7 +71,7 @@ class ObjectServerReadTests {
     @Test
     void invalidRangeHeaderIsIgnored() throws IOException {
         for (String range : new String[] {"bytes=5-3", "bytes=-", "bytes=45", "items=1-2", "bytes=a-2"}) {
-            RawHttp.Response get = fixture.request("GET", PATH, "Range", range);
+            RawResponse get = fixture.request("GET", PATH, "Range", range);
             assertThat(get.status()).as(range).isEqualTo(200);
             assertThat(get.text()).as(range).isEqualTo("0123456789");
         }
@@ -87,7 +79,7 @@ class ObjectServerReadTests {
 
     @Test
     void headIgnoresRange() throws IOException {
-        RawHttp.Response head = fixture.request("HEAD", PATH, "Range", "bytes=1-2");
+        RawResponse head = fixture.request("HEAD", PATH, "Range", "bytes=1-2");
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("Content-Length")).isEqualTo("10");
     }
@@ -95,7 +87,7 @@ class ObjectServerReadTests {
     @Test
     void ifNoneMatchOnCurrentEtagIsNotModifiedKeepingHeaders() throws IOException {
         for (String method : new String[] {"GET", "HEAD"}) {
-            RawHttp.Response response = fixture.request(method, PATH, "If-None-Match", etag);
+            RawResponse response = fixture.request(method, PATH, "If-None-Match", etag);
             assertThat(response.status()).as(method).isEqualTo(304);
             assertThat(response.header("Etag")).isEqualTo(etag);
             assertThat(response.header("Content-Length")).isEqualTo("0");
@@ -109,7 +101,7 @@ class ObjectServerReadTests {
         assertThat(fixture.request("GET", PATH, "If-Match", "nope").status()).isEqualTo(412);
         assertThat(fixture.request("GET", PATH, "If-Match", etag).status()).isEqualTo(200);
         assertThat(fixture.request("GET", PATH, "If-Match", "*").status()).isEqualTo(200);
-        RawHttp.Response missing = fixture.request("GET", "/sda1/0/a/c/missing", "If-Match", "*");
+        RawResponse missing = fixture.request("GET", "/sda1/0/a/c/missing", "If-Match", "*");
         assertThat(missing.status()).isEqualTo(412);
         assertThat(missing.body()).isEmpty();
     }
@@ -140,7 +132,7 @@ class ObjectServerReadTests {
                 .isEqualTo(String.valueOf(deleteAt));
 
         fixture.clock.advance(Duration.ofSeconds(61));
-        RawHttp.Response expired = fixture.request("GET", "/sda1/0/a/c/expiring");
+        RawResponse expired = fixture.request("GET", "/sda1/0/a/c/expiring");
         assertThat(expired.status()).isEqualTo(404);
         assertThat(expired.header("X-Backend-Timestamp")).isNotNull();
         assertThat(fixture.request("HEAD", "/sda1/0/a/c/expiring").status()).isEqualTo(404);
@@ -162,7 +154,7 @@ class ObjectServerReadTests {
     @Test
     void emptyObjectAnswersWholeForSuffixRange() throws IOException {
         fixture.put("/sda1/0/a/c/empty", "");
-        RawHttp.Response get = fixture.request("GET", "/sda1/0/a/c/empty", "Range", "bytes=-5");
+        RawResponse get = fixture.request("GET", "/sda1/0/a/c/empty", "Range", "bytes=-5");
         assertThat(get.status()).isEqualTo(200);
         assertThat(get.header("Content-Length")).isEqualTo("0");
         assertThat(get.header("Etag")).isEqualTo("\"d41d8cd98f00b204e9800998ecf8427e\"");

@@ -2,41 +2,28 @@ package io.ringway.storage.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.testing.http.RawResponse;
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PUT, GET, HEAD, POST and DELETE against the object server on a real port. */
 class ObjectServerRoundTripTests {
 
     private static final String PATH = "/sda1/0/a/c/o";
 
-    @TempDir
-    Path devices;
-    ObjectServerFixture fixture;
-
-    @BeforeEach
-    void start() throws IOException {
-        fixture = new ObjectServerFixture(devices);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final ObjectServerFixture fixture = ObjectServerFixture.perTest();
 
     @Test
     void putThenGetReturnsBodyAndSwiftHeaders() throws IOException {
-        RawHttp.Response put = fixture.put(PATH, "hello", "X-Timestamp", "1795305600.00001",
+        RawResponse put = fixture.put(PATH, "hello", "X-Timestamp", "1795305600.00001",
                 "X-Object-Meta-Color", "blue", "Content-Disposition", "inline", "X-Object-Sysmeta-Foo", "bar");
         assertThat(put.status()).isEqualTo(201);
         assertThat(put.header("Etag")).isEqualTo("\"5d41402abc4b2a76b9719d911017c592\"");
         assertThat(put.header("Content-Length")).isEqualTo("0");
 
-        RawHttp.Response get = fixture.request("GET", PATH);
+        RawResponse get = fixture.request("GET", PATH);
         assertThat(get.status()).isEqualTo(200);
         assertThat(get.text()).isEqualTo("hello");
         assertThat(get.header("Content-Type")).isEqualTo("text/plain");
@@ -57,7 +44,7 @@ class ObjectServerRoundTripTests {
     @Test
     void headReturnsHeadersAndLengthWithoutBody() throws IOException {
         fixture.put(PATH, "hello");
-        RawHttp.Response head = fixture.request("HEAD", PATH);
+        RawResponse head = fixture.request("HEAD", PATH);
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("Content-Length")).isEqualTo("5");
         assertThat(head.body()).isEmpty();
@@ -67,14 +54,14 @@ class ObjectServerRoundTripTests {
     void postReplacesUserMetadataAndKeepsData() throws IOException {
         fixture.put(PATH, "hello", "X-Object-Meta-Old", "1", "X-Object-Sysmeta-Keep", "k");
         String postTs = fixture.nextTimestamp();
-        RawHttp.Response post = fixture.request("POST", PATH, "X-Timestamp", postTs, "X-Object-Meta-New", "2",
+        RawResponse post = fixture.request("POST", PATH, "X-Timestamp", postTs, "X-Object-Meta-New", "2",
                 "Content-Type", "application/x-new");
         assertThat(post.status()).isEqualTo(202);
         assertThat(post.header("X-Backend-Content-Type")).isEqualTo("application/x-new");
         assertThat(post.header("X-Object-Sysmeta-Keep")).isEqualTo("k");
         assertThat(post.text()).isEqualTo("<html><h1>Accepted</h1><p>The request is accepted for processing.</p></html>");
 
-        RawHttp.Response get = fixture.request("GET", PATH);
+        RawResponse get = fixture.request("GET", PATH);
         assertThat(get.text()).isEqualTo("hello");
         assertThat(get.header("X-Object-Meta-Old")).isNull();
         assertThat(get.header("X-Object-Meta-New")).isEqualTo("2");
@@ -91,10 +78,10 @@ class ObjectServerRoundTripTests {
         String meta = fixture.nextTimestamp();
         fixture.put(PATH, "hello", "X-Timestamp", put, "Content-Type", "a/old");
         fixture.request("POST", PATH, "X-Timestamp", meta, "X-Object-Meta-Kept", "yes");
-        RawHttp.Response post = fixture.request("POST", PATH, "X-Timestamp", ctype, "Content-Type", "a/new",
+        RawResponse post = fixture.request("POST", PATH, "X-Timestamp", ctype, "Content-Type", "a/new",
                 "Content-Type-Timestamp", ctype, "X-Object-Meta-Dropped", "no");
         assertThat(post.status()).isEqualTo(202);
-        RawHttp.Response head = fixture.request("HEAD", PATH);
+        RawResponse head = fixture.request("HEAD", PATH);
         assertThat(head.header("Content-Type")).isEqualTo("a/new");
         assertThat(head.header("X-Object-Meta-Kept")).isEqualTo("yes");
         assertThat(head.header("X-Object-Meta-Dropped")).isNull();
@@ -108,7 +95,7 @@ class ObjectServerRoundTripTests {
         assertThat(fixture.request("POST", PATH, "X-Timestamp", fixture.nextTimestamp()).status()).isEqualTo(404);
         String old = fixture.nextTimestamp();
         fixture.put(PATH, "x");
-        RawHttp.Response post = fixture.request("POST", PATH, "X-Timestamp", old);
+        RawResponse post = fixture.request("POST", PATH, "X-Timestamp", old);
         assertThat(post.status()).isEqualTo(409);
         assertThat(post.header("X-Backend-Timestamp")).isNotNull();
         assertThat(fixture.request("POST", PATH).status()).isEqualTo(400);
@@ -118,17 +105,17 @@ class ObjectServerRoundTripTests {
     void deleteWritesTombstoneAndLaterGetIsNotFoundWithItsTimestamp() throws IOException {
         fixture.put(PATH, "hello", "Content-Type", "a/b");
         String deleteTs = fixture.nextTimestamp();
-        RawHttp.Response delete = fixture.request("DELETE", PATH, "X-Timestamp", deleteTs);
+        RawResponse delete = fixture.request("DELETE", PATH, "X-Timestamp", deleteTs);
         assertThat(delete.status()).isEqualTo(204);
         assertThat(delete.header("X-Backend-Timestamp")).isEqualTo(deleteTs);
         assertThat(delete.header("X-Backend-Content-Type")).isEqualTo("a/b");
         assertThat(fixture.filesOf("a", "c", "o")).containsExactly(deleteTs + ".ts");
 
-        RawHttp.Response get = fixture.request("GET", PATH);
+        RawResponse get = fixture.request("GET", PATH);
         assertThat(get.status()).isEqualTo(404);
         assertThat(get.header("X-Backend-Timestamp")).isEqualTo(deleteTs);
         assertThat(get.text()).isEqualTo("<html><h1>Not Found</h1><p>The resource could not be found.</p></html>");
-        RawHttp.Response head = fixture.request("HEAD", PATH);
+        RawResponse head = fixture.request("HEAD", PATH);
         assertThat(head.status()).isEqualTo(404);
         assertThat(head.header("Content-Length")).isEqualTo("0");
     }
@@ -136,7 +123,7 @@ class ObjectServerRoundTripTests {
     @Test
     void deleteOfMissingObjectStillWritesTombstoneAndAnswersNotFound() throws IOException {
         String ts = fixture.nextTimestamp();
-        RawHttp.Response delete = fixture.request("DELETE", PATH, "X-Timestamp", ts);
+        RawResponse delete = fixture.request("DELETE", PATH, "X-Timestamp", ts);
         assertThat(delete.status()).isEqualTo(404);
         assertThat(delete.header("X-Backend-Timestamp")).isEqualTo(ts);
         assertThat(fixture.filesOf("a", "c", "o")).containsExactly(ts + ".ts");
@@ -146,7 +133,7 @@ class ObjectServerRoundTripTests {
     void olderDeleteConflictsAndKeepsObject() throws IOException {
         String old = fixture.nextTimestamp();
         fixture.put(PATH, "hello");
-        RawHttp.Response delete = fixture.request("DELETE", PATH, "X-Timestamp", old);
+        RawResponse delete = fixture.request("DELETE", PATH, "X-Timestamp", old);
         assertThat(delete.status()).isEqualTo(409);
         assertThat(fixture.request("GET", PATH).text()).isEqualTo("hello");
     }
@@ -154,11 +141,11 @@ class ObjectServerRoundTripTests {
     @Test
     void deleteWithMismatchedIfDeleteAtFailsPrecondition() throws IOException {
         fixture.put(PATH, "hello", "X-Delete-At", "1895305600");
-        RawHttp.Response delete = fixture.request("DELETE", PATH, "X-Timestamp", fixture.nextTimestamp(),
+        RawResponse delete = fixture.request("DELETE", PATH, "X-Timestamp", fixture.nextTimestamp(),
                 "X-If-Delete-At", "1895305601");
         assertThat(delete.status()).isEqualTo(412);
         assertThat(delete.text()).isEqualTo("X-If-Delete-At and X-Delete-At do not match");
-        RawHttp.Response matching = fixture.request("DELETE", PATH, "X-Timestamp", fixture.nextTimestamp(),
+        RawResponse matching = fixture.request("DELETE", PATH, "X-Timestamp", fixture.nextTimestamp(),
                 "X-If-Delete-At", "1895305600");
         assertThat(matching.status()).isEqualTo(204);
     }
@@ -169,7 +156,7 @@ class ObjectServerRoundTripTests {
         String old = fixture.nextTimestamp();
         String newer = fixture.nextTimestamp();
         assertThat(fixture.put(PATH, "new", "X-Timestamp", newer).status()).isEqualTo(201);
-        RawHttp.Response older = fixture.put(PATH, "old", "X-Timestamp", old);
+        RawResponse older = fixture.put(PATH, "old", "X-Timestamp", old);
         assertThat(older.status()).isEqualTo(409);
         assertThat(older.header("X-Backend-Timestamp")).isEqualTo(newer);
         assertThat(fixture.put(PATH, "same", "X-Timestamp", newer).status()).isEqualTo(409);
@@ -206,13 +193,13 @@ class ObjectServerRoundTripTests {
         new java.util.Random(42).nextBytes(body);
         java.util.Map<String, String> headers = ObjectServerFixture.headers("X-Timestamp", fixture.nextTimestamp(),
                 "Content-Type", "application/octet-stream");
-        RawHttp.Response put = RawHttp.exchange(fixture.port(), "PUT", PATH, headers, body);
+        RawResponse put = ObjectServerFixture.exchange(fixture.port(), "PUT", PATH, headers, body);
         String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(body));
         assertThat(put.header("Etag")).isEqualTo("\"" + md5 + "\"");
 
-        RawHttp.Response get = fixture.request("GET", PATH);
+        RawResponse get = fixture.request("GET", PATH);
         assertThat(get.body()).isEqualTo(body);
-        RawHttp.Response range = fixture.request("GET", PATH, "Range", "bytes=65530-131080");
+        RawResponse range = fixture.request("GET", PATH, "Range", "bytes=65530-131080");
         assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(body, 65530, 131081));
     }
 

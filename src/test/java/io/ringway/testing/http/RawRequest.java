@@ -1,4 +1,4 @@
-package io.ringway.storage.conformance;
+package io.ringway.testing.http;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
  * @param body the body bytes sent after the headers (already chunk-encoded for chunked requests)
  * @param mode how the body is sent and whether a response is read
  */
-record RawRequest(String method, String target, List<Header> headers, byte[] body, Mode mode) {
+public record RawRequest(String method, String target, List<Header> headers, byte[] body, Mode mode) {
 
-    RawRequest {
+    public RawRequest {
         requireNonNull(method, "method");
         requireNonNull(target, "target");
         headers = List.copyOf(headers);
@@ -32,29 +32,41 @@ record RawRequest(String method, String target, List<Header> headers, byte[] bod
         requireNonNull(mode, "mode");
     }
 
-    static RawRequest of(String method, String target) {
+    public static RawRequest of(String method, String target) {
         return new RawRequest(method, target, List.of(), new byte[0], Mode.NORMAL);
     }
 
-    RawRequest header(String name, String value) {
+    /** Headers given as name, value, name, value... */
+    public RawRequest headers(String... pairs) {
+        if (pairs.length % 2 != 0) {
+            throw new IllegalArgumentException("headers: " + pairs.length + " strings (expected: name, value pairs)");
+        }
+        RawRequest result = this;
+        for (int i = 0; i < pairs.length; i += 2) {
+            result = result.header(pairs[i], pairs[i + 1]);
+        }
+        return result;
+    }
+
+    public RawRequest header(String name, String value) {
         List<Header> more = new ArrayList<>(headers);
         more.add(new Header(name, value));
         return new RawRequest(method, target, more, body, mode);
     }
 
     /** The body and a matching {@code Content-Length} header. */
-    RawRequest body(String text) {
+    public RawRequest body(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return header("Content-Length", Integer.toString(bytes.length)).rawBody(bytes);
     }
 
     /** Body bytes sent as they are, without touching the headers. */
-    RawRequest rawBody(byte[] bytes) {
+    public RawRequest rawBody(byte[] bytes) {
         return new RawRequest(method, target, headers, bytes.clone(), mode);
     }
 
     /** {@code Transfer-Encoding: chunked} and the chunks encoded, ending with the last chunk. */
-    RawRequest chunked(String... chunks) {
+    public RawRequest chunked(String... chunks) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String chunk : chunks) {
             byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
@@ -67,18 +79,18 @@ record RawRequest(String method, String target, List<Header> headers, byte[] bod
     }
 
     /** Adds {@code Expect: 100-continue} and sends the body only after the interim response. */
-    RawRequest expectContinue() {
+    public RawRequest expectContinue() {
         RawRequest withHeader = header("Expect", "100-continue");
         return new RawRequest(method, target, withHeader.headers, body, Mode.EXPECT_CONTINUE);
     }
 
     /** Sends the head and the body, then closes the connection without reading a response. */
-    RawRequest abortAfterBody() {
+    public RawRequest abortAfterBody() {
         return new RawRequest(method, target, headers, body, Mode.ABORT_AFTER_BODY);
     }
 
     /** Fills {@code {name}} placeholders in the target and the header values. */
-    RawRequest resolve(Map<String, String> variables) {
+    public RawRequest resolve(Map<String, String> variables) {
         List<Header> resolved = headers.stream()
                 .map(h -> new Header(h.name(), fill(h.value(), variables)))
                 .toList();
@@ -86,14 +98,14 @@ record RawRequest(String method, String target, List<Header> headers, byte[] bod
     }
 
     /** The request line and headers, CRLF-terminated, with the blank line. */
-    byte[] head() {
+    public byte[] head() {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         headers.forEach(h -> head.append(h.name()).append(": ").append(h.value()).append("\r\n"));
         return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** One line for failure reports. */
-    String describe() {
+    public String describe() {
         String shown = headers.stream()
                 .map(h -> h.name() + ": " + (h.value().length() > 60 ? h.value().substring(0, 57) + "..." : h.value()))
                 .collect(Collectors.joining(", ", " [", "]"));
@@ -102,7 +114,7 @@ record RawRequest(String method, String target, List<Header> headers, byte[] bod
         return method + " " + target + (headers.isEmpty() ? "" : shown) + sent + how;
     }
 
-    static String fill(String text, Map<String, String> variables) {
+    public static String fill(String text, Map<String, String> variables) {
         String result = text;
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             result = result.replace("{" + variable.getKey() + "}", variable.getValue());
@@ -111,11 +123,11 @@ record RawRequest(String method, String target, List<Header> headers, byte[] bod
     }
 
     /** One header line. */
-    record Header(String name, String value) {
+    public record Header(String name, String value) {
     }
 
     /** How the client sends the body and whether it reads an answer. */
-    enum Mode {
+    public enum Mode {
         NORMAL,
         EXPECT_CONTINUE,
         ABORT_AFTER_BODY

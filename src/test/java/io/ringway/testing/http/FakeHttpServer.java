@@ -1,4 +1,4 @@
-package io.ringway.storage.conformance;
+package io.ringway.testing.http;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,17 +16,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * A loopback HTTP/1.1 server for the tier's own unit tests: one request per connection, the
- * request recorded byte for byte, the answer scripted as raw bytes, the connection then closed.
+ * A loopback HTTP/1.1 server for unit tests of HTTP clients (this package's and the conformance
+ * tier's): one request per connection, the request recorded byte for byte, the answer scripted
+ * as raw bytes, the connection then closed.
  */
-final class FakeHttpServer implements AutoCloseable {
+public final class FakeHttpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Function<Received, String> responder;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    FakeHttpServer(Function<Received, String> responder) throws IOException {
+    public FakeHttpServer(Function<Received, String> responder) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.responder = responder;
         this.acceptor = new Thread(this::acceptLoop, "fake-http-server");
@@ -34,11 +35,11 @@ final class FakeHttpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
@@ -124,9 +125,9 @@ final class FakeHttpServer implements AutoCloseable {
      * @param head the request line and headers, with the blank line
      * @param body the body as received (still chunk-encoded when it was)
      */
-    record Received(String head, String body) {
+    public record Received(String head, String body) {
 
-        String requestLine() {
+        public String requestLine() {
             return head.substring(0, head.indexOf("\r\n"));
         }
     }

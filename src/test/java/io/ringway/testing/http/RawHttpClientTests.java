@@ -1,4 +1,4 @@
-package io.ringway.storage.conformance;
+package io.ringway.testing.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +30,7 @@ final class RawHttpClientTests {
         try (FakeHttpServer server = new FakeHttpServer(r -> answer)) {
             RawResponse response = client(server).exchange(RawRequest.of("GET", "/"));
 
-            assertThat(response.bodyText()).isEqualTo("abc");
+            assertThat(response.text()).isEqualTo("abc");
             assertThat(response.headers().all("X-OBJECT-META-A")).containsExactly("1", "2");
             assertThat(response.reason()).isEqualTo("OK");
         }
@@ -40,14 +40,14 @@ final class RawHttpClientTests {
     void decodesAChunkedResponseBody() throws IOException {
         String answer = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n";
         try (FakeHttpServer server = new FakeHttpServer(r -> answer)) {
-            assertThat(client(server).exchange(RawRequest.of("GET", "/")).bodyText()).isEqualTo("abcde");
+            assertThat(client(server).exchange(RawRequest.of("GET", "/")).text()).isEqualTo("abcde");
         }
     }
 
     @Test
     void readsABodyWithoutLengthUpToTheClose() throws IOException {
         try (FakeHttpServer server = new FakeHttpServer(r -> "HTTP/1.1 200 OK\r\n\r\nuntil close")) {
-            assertThat(client(server).exchange(RawRequest.of("GET", "/")).bodyText()).isEqualTo("until close");
+            assertThat(client(server).exchange(RawRequest.of("GET", "/")).text()).isEqualTo("until close");
         }
     }
 

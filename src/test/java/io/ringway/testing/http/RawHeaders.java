@@ -1,4 +1,4 @@
-package io.ringway.storage.conformance;
+package io.ringway.testing.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,27 +9,27 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** Response headers as received: a case-insensitive multimap that keeps the order of values. */
-final class RawHeaders {
+public final class RawHeaders {
 
     private final Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    void add(String name, String value) {
+    public void add(String name, String value) {
         values.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
     }
 
     /** The first value of a header, or null when absent. */
-    @Nullable String first(String name) {
+    public @Nullable String first(String name) {
         List<String> all = values.get(name);
         return all == null || all.isEmpty() ? null : all.get(0);
     }
 
     /** Every value of a header, in the order received; empty when absent. */
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return Collections.unmodifiableList(values.getOrDefault(name, List.of()));
     }
 
     /** The header names (as first received), sorted case-insensitively. */
-    Set<String> names() {
+    public Set<String> names() {
         return Collections.unmodifiableSet(values.keySet());
     }
 
