@@ -18,11 +18,34 @@ public final class BlockHoundSessionListener implements LauncherSessionListener 
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        BlockHound.install(builder -> builder.blockingMethodCallback(method -> {
-            // Recorded as well as thrown: an error raised where Reactor can only drop it
-            // (a cancel, a Netty listener) would otherwise be a log line nobody reads.
-            BlockingCalls.record(method + " on " + Thread.currentThread().getName());
-            throw new BlockingOperationError(method);
-        }));
+        BlockHound.install(builder -> builder
+                // Netty 4.2's adaptive allocator briefly locks while it grows or frees a magazine
+                // shared by event loops; that is Netty's own design, not a call Ringway makes.
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
+                .blockingMethodCallback(method -> {
+                    // Recorded as well as thrown: an error raised where Reactor can only drop it
+                    // (a cancel, a Netty listener) would otherwise be a log line nobody reads.
+                    BlockingCalls.record(method + " on " + Thread.currentThread().getName() + where());
+                    throw new BlockingOperationError(method);
+                }));
+    }
+
+    /** The frames that say who blocked: the first ones outside the JDK, Reactor and BlockHound. */
+    private static String where() {
+        StringBuilder frames = new StringBuilder();
+        int shown = 0;
+        for (StackTraceElement frame : new Throwable().getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")
+                    || name.startsWith("reactor.blockhound") || name.startsWith("io.ringway.testing")) {
+                continue;
+            }
+            frames.append("\n    at ").append(frame);
+            if (++shown == 12) {
+                break;
+            }
+        }
+        return frames.toString();
     }
 }
