@@ -3,7 +3,7 @@ package io.ringway.storage.account;
 import static java.util.Objects.requireNonNull;
 
 import io.ringway.storage.db.BackendHttpException;
-import io.ringway.storage.db.DatabasePaths;
+import io.ringway.storage.db.DatabaseServers;
 import io.ringway.storage.db.ReservedNames;
 import io.ringway.storage.db.SwiftRequests;
 import io.ringway.storage.node.BackendPath;
@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Swift 2.30's account server on {@code /{device}/{partition}/{account}[/{container}]}: account
@@ -60,12 +59,7 @@ public final class AccountServer implements BackendServer {
 
     @Override
     public Mono<ServerResponse> handle(ServerRequest request) {
-        return Mono.defer(() -> dispatch(request))
-                .onErrorResume(BackendHttpException.class, BackendHttpException::toResponse)
-                .onErrorResume(error -> !(error instanceof BackendHttpException), error -> {
-                    log.error("ERROR __call__ error with {} {}", request.method(), request.path(), error);
-                    return new BackendHttpException(500, null).toResponse();
-                });
+        return DatabaseServers.answer(request, () -> dispatch(request), log);
     }
 
     private Mono<ServerResponse> dispatch(ServerRequest request) {
@@ -94,12 +88,7 @@ public final class AccountServer implements BackendServer {
 
     /** The account's database file, or 507 when the device is not there (checked off the event loop). */
     private Mono<Path> database(BackendPath path) {
-        return Mono.fromCallable(() -> devices.device(path.device()).orElse(null))
-                .subscribeOn(Schedulers.boundedElastic())
-                .switchIfEmpty(Mono.error(() -> new BackendHttpException(507, "<html><h1>Insufficient Storage</h1>"
-                        + "<p>There was not enough space to save the resource. Drive: " + path.device() + "</p></html>")))
-                .map(device -> DatabasePaths.of(device, ServerType.ACCOUNT, path.partition(),
-                        hashPath.hex(path.account(), null, null)));
+        return DatabaseServers.locate(devices, ServerType.ACCOUNT, path, hashPath.hex(path.account(), null, null));
     }
 
     /** Locates an account's database for a parsed path. */

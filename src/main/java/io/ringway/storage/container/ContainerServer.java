@@ -3,7 +3,7 @@ package io.ringway.storage.container;
 import static java.util.Objects.requireNonNull;
 
 import io.ringway.storage.db.BackendHttpException;
-import io.ringway.storage.db.DatabasePaths;
+import io.ringway.storage.db.DatabaseServers;
 import io.ringway.storage.db.ReservedNames;
 import io.ringway.storage.db.SwiftRequests;
 import io.ringway.storage.node.BackendPath;
@@ -15,13 +15,11 @@ import io.ringway.swift.HashPath;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -77,12 +75,7 @@ public final class ContainerServer implements BackendServer {
 
     @Override
     public Mono<ServerResponse> handle(ServerRequest request) {
-        return Mono.defer(() -> dispatch(request))
-                .onErrorResume(BackendHttpException.class, BackendHttpException::toResponse)
-                .onErrorResume(error -> !(error instanceof BackendHttpException), error -> {
-                    log.error("ERROR __call__ error with {} {}", request.method(), request.path(), error);
-                    return new BackendHttpException(500, null).toResponse();
-                });
+        return DatabaseServers.answer(request, () -> dispatch(request), log);
     }
 
     private Mono<ServerResponse> dispatch(ServerRequest request) {
@@ -114,16 +107,7 @@ public final class ContainerServer implements BackendServer {
     /** The container's database file, or 507 when the device is not there (checked off the event loop). */
     Mono<Path> database(BackendPath path) {
         String container = requireNonNull(path.container(), "container");
-        return Mono.fromCallable(() -> devices.device(path.device()).orElse(null))
-                .subscribeOn(Schedulers.boundedElastic())
-                .switchIfEmpty(Mono.error(() -> insufficientStorage(path.device())))
-                .map(device -> DatabasePaths.of(device, ServerType.CONTAINER, path.partition(),
-                        hashPath.hex(path.account(), container, null)));
-    }
-
-    static BackendHttpException insufficientStorage(String device) {
-        return new BackendHttpException(507, "<html><h1>Insufficient Storage</h1><p>There was not enough space "
-                + "to save the resource. Drive: " + device + "</p></html>");
+        return DatabaseServers.locate(devices, ServerType.CONTAINER, path, hashPath.hex(path.account(), container, null));
     }
 
     /** Locates a container's database for a parsed path. */
