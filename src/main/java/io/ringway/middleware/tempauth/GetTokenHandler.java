@@ -1,6 +1,8 @@
 package io.ringway.middleware.tempauth;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -76,8 +78,8 @@ final class GetTokenHandler {
         } else {
             return Replies.status(exchange, 400);
         }
-        if (account == null || account.isEmpty() || user.isEmpty() || key == null) {
-            return Replies.unauthorized(exchange, account == null || account.isEmpty() ? "unknown" : account);
+        if (account.isEmpty() || user.isEmpty() || key == null) {
+            return Replies.unauthorized(exchange, account.isEmpty() ? "unknown" : account);
         }
         String accountUser = account + ":" + user;
         Realm.Entry entry = realm.user(accountUser);
@@ -85,8 +87,7 @@ final class GetTokenHandler {
             return Replies.unauthorized(exchange, account);
         }
         // Swift compares keys with !=; a constant-time comparison costs nothing and leaks less.
-        if (!java.security.MessageDigest.isEqual(entry.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(entry.key().getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))) {
             return Replies.unauthorized(exchange, "unknown");
         }
         TokenSigner.Issued issued = signer.issue(accountUser, realm.groups(account, accountUser, entry.accountId()));

@@ -146,7 +146,7 @@ final class RequestAuthorizer {
     }
 
     // swob's www_authenticate: the account of the path, quoted; "unknown" when there is none.
-    private static String realm(String path) {
+    static String realm(String path) {
         String[] segments = SplitPath.split(path, 2, 3, true);
         if (segments == null || segments[1].equals("v1.0") || segments[1].equals("auth")) {
             return "unknown";

@@ -57,6 +57,7 @@ final class TempAuthMiddleware implements Middleware {
                 : headers.getFirst("X-Storage-Token");
         List<String> groups = List.of();
         boolean mine = token != null && token.startsWith(realm.tokenPrefix());
+        boolean refused = false;
         if (mine) {
             List<String> userGroups = signer.groups(token);
             if (userGroups == null && !realm.tokenPrefix().isEmpty()) {
@@ -64,11 +65,20 @@ final class TempAuthMiddleware implements Middleware {
                 String[] segments = SplitPath.split(path, 2, 3, true);
                 return Replies.unauthorized(exchange, segments == null ? "unknown" : segments[1]);
             }
+            refused = userGroups == null;
             groups = userGroups == null ? List.of() : withServiceGroups(userGroups, headers.getFirst("X-Service-Token"));
         }
         String[] segments = SplitPath.split(path, 1, 4, true);
         if (segments == null || segments[1] == null || !(segments[0].equals("v1") || segments[0].equals("v1.0"))) {
             // Not an account request (/info, /crossdomain.xml...): nothing for auth to decide.
+            return next.next(exchange);
+        }
+        if (refused && context.identity() == null) {
+            // With the empty prefix every token looks like ours: an invalid one is refused like
+            // Swift's denied_response, unless an earlier auth stage knew it.
+            return Replies.unauthorized(exchange, RequestAuthorizer.realm(path));
+        }
+        if (refused) {
             return next.next(exchange);
         }
         if (!groups.isEmpty()) {

@@ -360,4 +360,20 @@ class TempAuthAuthorizationTests {
         assertThat(status(exchange)).isEqualTo(401);
         assertThat(exchange.getResponse().getHeaders().getContentLength()).isEqualTo(131);
     }
+
+    @Test
+    void withTheEmptyResellerPrefixOwnsEveryAccountAndRefusesBadTokens() {
+        TempAuthHarness blank = new TempAuthHarness(new TempAuthConfig(List.of("''"), null, java.util.Map.of(), null,
+                null, null, null, null, "secret"));
+        String token = blank.token("test:tester", "testing");
+
+        blank.run("GET", "/v1/test/c", token);
+        assertThat(token).startsWith("tk");
+        assertThat(blank.passed).hasSize(1);
+
+        assertThat(status(blank.run("GET", "/v1/test/c", "garbage"))).isEqualTo(401);
+        assertThat(status(blank.run("GET", "/v1/test/c", null))).isEqualTo(401);
+        assertThat(status(blank.run("GET", "/v1/test2/c", token))).isEqualTo(403);
+        assertThat(blank.passed).hasSize(1);
+    }
 }
