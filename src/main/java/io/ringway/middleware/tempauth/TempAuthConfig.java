@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param prefixRequireGroup {@code <PREFIX>_require_group}, per reseller prefix; default
  *     {@code {SERVICE: service}} so that {@code SERVICE_} accounts need an {@code X-Service-Token}
  * @param authPrefix {@code auth_prefix}: where tokens are handed out; default {@code /auth/}
- * @param tokenLife {@code token_life}: how long a token lives; default 86400 s
+ * @param tokenLife {@code token_life}: how long a token lives; default 86400 s. Write it with a unit
+ *     ({@code 86400s}, {@code 24h}): Spring reads a bare number as milliseconds, not Swift's seconds
  * @param allowOverrides {@code allow_overrides}: let requests through that an earlier stage
  *     authorized (tempurl, formpost); default true
  * @param storageUrlScheme {@code storage_url_scheme}: {@code default} (the request's), {@code http}

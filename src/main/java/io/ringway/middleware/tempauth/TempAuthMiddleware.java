@@ -56,7 +56,7 @@ final class TempAuthMiddleware implements Middleware {
                 ? headers.getFirst("X-Auth-Token")
                 : headers.getFirst("X-Storage-Token");
         List<String> groups = List.of();
-        boolean mine = token != null && token.startsWith(realm.tokenPrefix());
+        boolean mine = token != null && !token.isEmpty() && token.startsWith(realm.tokenPrefix());
         boolean refused = false;
         if (mine) {
             List<String> userGroups = signer.groups(token);

@@ -376,4 +376,14 @@ class TempAuthAuthorizationTests {
         assertThat(status(blank.run("GET", "/v1/test2/c", token))).isEqualTo(403);
         assertThat(blank.passed).hasSize(1);
     }
+
+    @Test
+    void treatsAnEmptyTokenAsAnonymous() {
+        harness.containers.put("AUTH_test/pub", new ContainerAcls(".r:*", null));
+
+        harness.run("GET", "/v1/AUTH_test/pub/o", "");
+
+        assertThat(harness.passed).hasSize(1);
+        assertThat(RequestContext.of(harness.passed.get(0)).identity()).isNull();
+    }
 }
