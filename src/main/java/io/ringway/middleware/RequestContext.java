@@ -1,5 +1,7 @@
 package io.ringway.middleware;
 
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -13,6 +15,9 @@ public final class RequestContext {
 
     private @Nullable String transactionId;
     private @Nullable String policy;
+    private @Nullable Identity identity;
+    private boolean swiftOwner;
+    private boolean authorizeOverride;
 
     /** The context of an exchange, created on first use. */
     public static RequestContext of(ServerWebExchange exchange) {
@@ -35,5 +40,56 @@ public final class RequestContext {
 
     public void policy(String policy) {
         this.policy = policy;
+    }
+
+    /** Who the auth stage authenticated (Swift's {@code REMOTE_USER}), or {@code null} when anonymous. */
+    public @Nullable Identity identity() {
+        return identity;
+    }
+
+    public void identity(Identity identity) {
+        this.identity = identity;
+    }
+
+    /**
+     * Whether the auth stage found the request to come from the account's owner (Swift's
+     * {@code swift_owner}): only then do account and container requests show or change the
+     * owner-only headers (ACLs, sync keys, temp URL keys).
+     */
+    public boolean swiftOwner() {
+        return swiftOwner;
+    }
+
+    public void swiftOwner(boolean swiftOwner) {
+        this.swiftOwner = swiftOwner;
+    }
+
+    /**
+     * Whether an earlier stage has authorized the request by its own means (Swift's
+     * {@code swift.authorize_override}, set by tempurl or formpost): auth stages that allow
+     * overrides then let it through.
+     */
+    public boolean authorizeOverride() {
+        return authorizeOverride;
+    }
+
+    public void authorizeOverride(boolean authorizeOverride) {
+        this.authorizeOverride = authorizeOverride;
+    }
+
+    /**
+     * An authenticated user.
+     *
+     * @param user the user as {@code account:user} (what access logs show)
+     * @param groups all groups of the user, as Swift's {@code REMOTE_USER} lists them: the account,
+     *     {@code account:user}, configured groups, the storage accounts of an {@code .admin}, and
+     *     the groups of a valid {@code X-Service-Token}
+     */
+    public record Identity(String user, List<String> groups) {
+
+        public Identity {
+            Objects.requireNonNull(user, "user");
+            groups = List.copyOf(groups);
+        }
     }
 }

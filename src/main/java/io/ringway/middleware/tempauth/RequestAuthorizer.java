@@ -1,0 +1,156 @@
+package io.ringway.middleware.tempauth;
+
+import io.ringway.middleware.MiddlewareChain;
+import io.ringway.middleware.RequestContext;
+import io.ringway.middleware.acl.ContainerAclHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies {@link Authorizer}'s verdict to an account request: refuses it, or records the owner
+ * flag and passes it on with its ACL headers checked, as Swift's proxy does after calling
+ * {@code swift.authorize}. A copy ({@code COPY}, or {@code PUT} with {@code X-Copy-From}) is also
+ * checked for reading its source, since the {@code copy} stage's inner requests do not come
+ * through here again.
+ */
+final class RequestAuthorizer {
+
+    /** Swift's {@code swift_owner_headers}: only an owner may set them on accounts and containers. */
+    static final List<String> OWNER_HEADERS = List.of("X-Container-Read", "X-Container-Write",
+            "X-Container-Sync-Key", "X-Container-Sync-To", "X-Account-Meta-Temp-Url-Key",
+            "X-Account-Meta-Temp-Url-Key-2", "X-Container-Meta-Temp-Url-Key", "X-Container-Meta-Temp-Url-Key-2",
+            "X-Account-Access-Control");
+
+    private static final String ACCOUNT_ACL_SYSMETA = "X-Account-Sysmeta-Core-Access-Control";
+
+    private final Authorizer authorizer;
+
+    RequestAuthorizer(Authorizer authorizer) {
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    }
+
+    /** Authorizes a request whose path split into version, account, container and object. */
+    Mono<Void> authorize(ServerWebExchange exchange, MiddlewareChain next, String[] segments, List<String> groups,
+            String path) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        String method = exchange.getRequest().getMethod().name();
+        AuthRequest request = new AuthRequest(method, segments[1], segments[2], segments[3],
+                headers.getFirst(HttpHeaders.REFERER), headers.getFirst("X-Account-Access-Control"));
+        AuthRequest source = copySource(request, headers);
+        if (method.equals("COPY") && request.object() != null) {
+            // The copy stage turns COPY into a PUT to Destination that reads this object.
+            AuthRequest destination = copyTarget(request, headers.getFirst("Destination"),
+                    headers.getFirst("Destination-Account"), "PUT");
+            source = request.with("GET", request.account(), request.container(), request.object());
+            request = destination != null ? destination : source;
+        }
+        AuthRequest extra = source;
+        return authorizer.authorize(request, groups)
+                .flatMap(verdict -> extra == null || !(verdict instanceof Verdict.Allowed)
+                        ? Mono.just(verdict)
+                        : authorizer.authorize(extra, groups)
+                                .map(other -> other instanceof Verdict.Allowed ? verdict : other))
+                .flatMap(verdict -> apply(exchange, next, verdict, groups, path, segments));
+    }
+
+    private Mono<Void> apply(ServerWebExchange exchange, MiddlewareChain next, Verdict verdict, List<String> groups,
+            String path, String[] segments) {
+        if (verdict instanceof Verdict.Invalid invalid) {
+            return Replies.send(exchange, 400, Replies.TEXT, invalid.body());
+        }
+        if (!(verdict instanceof Verdict.Allowed allowed)) {
+            if (!groups.isEmpty()) {
+                return Replies.status(exchange, 403);
+            }
+            return Replies.unauthorized(exchange, realm(path));
+        }
+        RequestContext.of(exchange).swiftOwner(allowed.owner());
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        boolean containerChange = segments[3] == null && segments[2] != null
+                && (headers.containsHeader("X-Container-Read") || headers.containsHeader("X-Container-Write"));
+        String[] cleaned = new String[2];
+        if (containerChange) {
+            try {
+                cleaned[0] = clean("X-Container-Read", headers.getFirst("X-Container-Read"));
+                cleaned[1] = clean("X-Container-Write", headers.getFirst("X-Container-Write"));
+            } catch (IllegalArgumentException e) {
+                return Replies.send(exchange, 400, Replies.HTML, Objects.requireNonNullElse(e.getMessage(), ""));
+            }
+        }
+        boolean accountAcl = headers.containsHeader("X-Account-Access-Control");
+        boolean strip = !allowed.owner() && segments[3] == null;
+        if (!containerChange && !accountAcl && !strip) {
+            return next.next(exchange);
+        }
+        ServerWebExchange changed = exchange.mutate()
+                .request(builder -> builder.headers(h -> rewrite(h, segments, cleaned, strip)))
+                .build();
+        return next.next(changed);
+    }
+
+    private static void rewrite(HttpHeaders headers, String[] segments, String[] cleaned, boolean strip) {
+        if (cleaned[0] != null) {
+            headers.set("X-Container-Read", cleaned[0]);
+        }
+        if (cleaned[1] != null) {
+            headers.set("X-Container-Write", cleaned[1]);
+        }
+        // Tempauth stores the account ACL as sysmeta (which gatekeeper keeps clients from sending).
+        String accountAcl = headers.getFirst("X-Account-Access-Control");
+        if (accountAcl != null) {
+            headers.remove("X-Account-Access-Control");
+            if (segments[2] == null) {
+                headers.set(ACCOUNT_ACL_SYSMETA, accountAcl);
+            }
+        }
+        if (strip) {
+            OWNER_HEADERS.forEach(headers::remove);
+            headers.remove(ACCOUNT_ACL_SYSMETA);
+        }
+    }
+
+    private static @Nullable String clean(String name, @Nullable String value) {
+        return value == null ? null : ContainerAclHeaders.clean(name, value);
+    }
+
+    private static @Nullable AuthRequest copySource(AuthRequest request, HttpHeaders headers) {
+        String copyFrom = headers.getFirst("X-Copy-From");
+        if (!request.method().equals("PUT") || request.object() == null || copyFrom == null) {
+            return null;
+        }
+        return copyTarget(request, copyFrom, headers.getFirst("X-Copy-From-Account"), "GET");
+    }
+
+    // Swift's copy middleware: "<container>/<object>", URL-encoded, optional leading slash;
+    // a malformed one is the copy stage's to refuse (412), so it adds no check here.
+    private static @Nullable AuthRequest copyTarget(AuthRequest request, @Nullable String header,
+            @Nullable String accountHeader, String method) {
+        if (header == null) {
+            return null;
+        }
+        String decoded = UriUtils.decode(header, StandardCharsets.UTF_8);
+        String[] parts = SplitPath.split(decoded.startsWith("/") ? decoded : "/" + decoded, 2, 2, true);
+        if (parts == null) {
+            return null;
+        }
+        String account = accountHeader == null || accountHeader.isEmpty()
+                ? request.account()
+                : UriUtils.decode(accountHeader, StandardCharsets.UTF_8);
+        return request.with(method, account, parts[0], parts[1]);
+    }
+
+    // swob's www_authenticate: the account of the path, quoted; "unknown" when there is none.
+    static String realm(String path) {
+        String[] segments = SplitPath.split(path, 2, 3, true);
+        if (segments == null || segments[1].equals("v1.0") || segments[1].equals("auth")) {
+            return "unknown";
+        }
+        return UriUtils.encodePath(segments[1], StandardCharsets.UTF_8);
+    }
+}
