@@ -17,6 +17,7 @@ import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.SwiftConf;
 import java.util.List;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The gateway's front: the middleware pipeline ({@code ringway.pipeline}, stages configured under
@@ -72,7 +74,7 @@ class GatewayConfiguration {
 
     @Bean
     Pipeline pipeline(PipelineProperties properties, MiddlewareRegistry registry, Environment environment,
-            ListableBeanFactory beans, InfoRegistry info) {
+            ListableBeanFactory beans, InfoRegistry info, ApplicationContext gatewayContext) {
         MiddlewareContext context = new MiddlewareContext() {
             @Override
             public <T> T service(Class<T> type) {
@@ -81,14 +83,25 @@ class GatewayConfiguration {
                 });
             }
         };
-        return Pipeline.assemble(properties, registry, new StageConfigs(Binder.get(environment)), context, info);
+        return Pipeline.assemble(properties, registry, new StageConfigs(Binder.get(environment)), context, info)
+                .scopedTo(exchange -> onGatewayServer(exchange, gatewayContext));
     }
 
     /** Ahead of Boot's own handler (-1): every error answer is Swift's. */
     @Bean
     @Order(-2)
-    SwiftExceptionHandler swiftExceptionHandler() {
-        return new SwiftExceptionHandler(exchange -> RequestContext.of(exchange).transactionId());
+    SwiftExceptionHandler swiftExceptionHandler(ApplicationContext gatewayContext) {
+        return new SwiftExceptionHandler(exchange -> RequestContext.of(exchange).transactionId(),
+                exchange -> onGatewayServer(exchange, gatewayContext));
+    }
+
+    /**
+     * Whether the exchange came to the gateway's server rather than the management server,
+     * whose child context also picks up this context's WebFilters and exception handlers.
+     */
+    private static boolean onGatewayServer(ServerWebExchange exchange, ApplicationContext gatewayContext) {
+        ApplicationContext served = exchange.getApplicationContext();
+        return served == null || served == gatewayContext;
     }
 
     @Bean

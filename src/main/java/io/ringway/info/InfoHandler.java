@@ -7,7 +7,7 @@ import io.ringway.policy.SwiftConstraints;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -28,7 +28,8 @@ public final class InfoHandler {
     /** The Swift release whose API Ringway implements; clients read features from it. */
     public static final String SWIFT_VERSION = "2.30.1";
 
-    private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; charset=UTF-8");
+    /** As Swift writes it (with the space), which Spring's {@code MediaType} would drop. */
+    private static final String JSON_UTF8 = "application/json; charset=UTF-8";
 
     private final InfoRegistry registry;
 
@@ -76,7 +77,7 @@ public final class InfoHandler {
     /** {@code GET} and {@code HEAD /info}. */
     public Mono<ServerResponse> handle(ServerRequest request) {
         return ServerResponse.ok()
-                .contentType(JSON_UTF8)
+                .header(HttpHeaders.CONTENT_TYPE, JSON_UTF8)
                 .bodyValue(registry.sections());
     }
 }

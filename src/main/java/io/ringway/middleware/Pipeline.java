@@ -6,6 +6,7 @@ import io.ringway.info.InfoRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
  * The one WebFilter that runs the configured stages in order, then the rest of the WebFlux
  * chain (the Swift API), as Swift's paste pipeline ends in the {@code proxy-server} app. It runs
  * first; stages have no order of their own. Management endpoints have their own port and server
- * and do not pass through it.
+ * and do not pass through it (see {@link #scopedTo}).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class Pipeline implements WebFilter {
@@ -28,10 +29,16 @@ public final class Pipeline implements WebFilter {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     private final List<Stage> stages;
+    private final Predicate<ServerWebExchange> scope;
 
-    /** Runs exactly these stages, in this order (no checks: see {@link #assemble}). */
+    /** Runs exactly these stages, in this order (no checks: see {@link #assemble}), on every exchange. */
     public Pipeline(List<Stage> stages) {
+        this(stages, exchange -> true);
+    }
+
+    private Pipeline(List<Stage> stages, Predicate<ServerWebExchange> scope) {
         this.stages = List.copyOf(requireNonNull(stages, "stages"));
+        this.scope = requireNonNull(scope, "scope");
     }
 
     /**
@@ -63,6 +70,15 @@ public final class Pipeline implements WebFilter {
         return new Stage(factory.name(), config, middleware);
     }
 
+    /**
+     * The same stages, run only on the exchanges {@code scope} accepts; others go straight on.
+     * The management server's child context sees its parent's WebFilters too: this keeps its
+     * endpoints out of the pipeline.
+     */
+    public Pipeline scopedTo(Predicate<ServerWebExchange> scope) {
+        return new Pipeline(stages, scope);
+    }
+
     /** The running stages, in order. */
     public List<Stage> stages() {
         return stages;
@@ -70,6 +86,9 @@ public final class Pipeline implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!scope.test(exchange)) {
+            return chain.filter(exchange);
+        }
         return run(0, exchange, chain);
     }
 

@@ -3,6 +3,7 @@ package io.ringway.api.error;
 import static java.util.Objects.requireNonNull;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,16 +31,28 @@ public final class SwiftExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(SwiftExceptionHandler.class);
 
     private final Function<ServerWebExchange, @Nullable String> transactionId;
+    private final Predicate<ServerWebExchange> scope;
 
     /** @param transactionId the request's transaction id, or {@code null} when it has none yet */
     public SwiftExceptionHandler(Function<ServerWebExchange, @Nullable String> transactionId) {
+        this(transactionId, exchange -> true);
+    }
+
+    /**
+     * @param transactionId the request's transaction id, or {@code null} when it has none yet
+     * @param scope the exchanges this handler answers; others go to the next handler (the
+     *     management server's, which sees its parent's handlers too)
+     */
+    public SwiftExceptionHandler(Function<ServerWebExchange, @Nullable String> transactionId,
+            Predicate<ServerWebExchange> scope) {
         this.transactionId = requireNonNull(transactionId, "transactionId");
+        this.scope = requireNonNull(scope, "scope");
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (response.isCommitted() || !scope.test(exchange)) {
             return Mono.error(error);
         }
         SwiftErrorBody rendered = SwiftErrorBody.of(asGatewayException(exchange, error));

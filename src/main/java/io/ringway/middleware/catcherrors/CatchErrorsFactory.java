@@ -8,6 +8,7 @@ import io.ringway.middleware.MiddlewareFactory;
 import io.ringway.middleware.Placement;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /** Builds {@code catch_errors}, which must be first (added there when the pipeline lacks it). */
@@ -16,9 +17,21 @@ public final class CatchErrorsFactory implements MiddlewareFactory<CatchErrorsCo
     private final Clock clock;
     private final Supplier<UUID> uuids;
 
-    /** Real time and random UUIDs. */
+    /** Real time and random version 4 UUIDs, as Swift's {@code uuid4()}. */
     public CatchErrorsFactory() {
-        this(Clock.systemUTC(), UUID::randomUUID);
+        this(Clock.systemUTC(), CatchErrorsFactory::randomUuid4);
+    }
+
+    /**
+     * A version 4 UUID from {@link ThreadLocalRandom}: {@code UUID.randomUUID()} draws from
+     * {@code SecureRandom}, which reads {@code /dev/urandom} on the event loop (a blocking call);
+     * a transaction id needs uniqueness, not secrecy.
+     */
+    static UUID randomUuid4() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xf000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xcL << 60)) | (0x8L << 60);
+        return new UUID(most, least);
     }
 
     /** For tests: a fixed clock and chosen UUIDs. */

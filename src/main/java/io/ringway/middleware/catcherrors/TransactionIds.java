@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Swift's {@code generate_trans_id}: {@code tx}, 21 hex digits of a random UUID, {@code -}, the
  * time in seconds as 10 hex digits, then the URL-quoted suffix: the configured one plus
- * {@code -} and the first 32 characters of the client's {@code X-Trans-Id-Extra}.
+ * {@code -} and the first 32 characters of the client's {@code X-Trans-Id-Extra}. As in Swift,
+ * the 13th hex digit is the UUID's version, {@code 4}.
  */
 final class TransactionIds {
 

@@ -11,9 +11,10 @@ class TransactionIdsTests {
 
     @Test
     void isTxThen21HexDashThen10HexOfTheTime() {
-        String id = new TransactionIds(Clock.systemUTC(), UUID::randomUUID).next("", null);
+        String id = new TransactionIds(Clock.systemUTC(), CatchErrorsFactory::randomUuid4).next("", null);
 
-        assertThat(id).matches("tx[0-9a-f]{21}-[0-9a-f]{10}");
+        // uuid4().hex[:21]: the version digit 4 at position 12, the variant (8, 9, a or b) at 16.
+        assertThat(id).matches("tx[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{4}-[0-9a-f]{10}");
         long seconds = Long.parseLong(id.substring(id.indexOf('-') + 1), 16);
         assertThat(seconds).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(5L));
     }
