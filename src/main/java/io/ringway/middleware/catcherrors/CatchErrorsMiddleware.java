@@ -64,8 +64,9 @@ final class CatchErrorsMiddleware implements Middleware {
 
     private static Mono<Void> failed(ServerWebExchange exchange, String txId, Throwable error) {
         if (exchange.getResponse().isCommitted()) {
-            log.error("Error after the response started, closing the connection ({} {}, {})",
-                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), txId, error);
+            // The server logs the error with its stack trace when it closes the connection.
+            log.warn("Error after the response started, closing the connection ({} {}, {}): {}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), txId, error.toString());
             return Mono.error(error);
         }
         if (error instanceof GatewayException || error instanceof ResponseStatusException) {
