@@ -9,6 +9,7 @@ import io.ringway.middleware.RequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,6 +27,9 @@ import reactor.core.publisher.Mono;
  *   <li>Errors: a {@link GatewayException} (or Spring's {@link ResponseStatusException}) passes
  *       to the exception handler, which renders it; anything else is a bug, logged with its
  *       stack trace and answered {@code 500 An error occurred} (text/plain), as Swift does.
+ *   <li>{@code Content-Length} is enforced (Swift's {@code enforce_byte_count}): a body longer
+ *       than declared is cut at the declared length, and a longer or shorter one fails, which
+ *       closes the connection, as below.
  *   <li>An error once the response has started cannot change its status: the error is passed
  *       on and the connection is closed, so the client never takes wrong bytes for a body (see
  *       the comment in Swift's {@code catch_errors.py} on what an off-by-N body does to the
@@ -58,7 +62,11 @@ final class CatchErrorsMiddleware implements Middleware {
             headers.set("X-Openstack-Request-Id", txId);
             return Mono.empty();
         });
-        return Mono.defer(() -> next.next(exchange))
+        // Spring drops the body of an answer to HEAD; Swift's zero-byte check there has nothing to do.
+        ServerWebExchange enforced = HttpMethod.HEAD.equals(exchange.getRequest().getMethod())
+                ? exchange
+                : exchange.mutate().response(new ContentLengthEnforcer(response)).build();
+        return Mono.defer(() -> next.next(enforced))
                 .onErrorResume(error -> failed(exchange, txId, error));
     }
 
