@@ -55,6 +55,15 @@ class PipelineIntegrationTests {
     }
 
     @Test
+    void answersHeadOfAnUnknownPathWithoutABody() {
+        RawResponse response = gateway.send("HEAD", "/nowhere");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("X-Trans-Id")).matches(TX_ID);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void givesEveryRequestItsOwnTransactionIdWithTheClientsExtra() {
         String first = gateway.send("GET", "/nowhere").header("X-Trans-Id");
         String second = gateway.send("GET", "/nowhere", "X-Trans-Id-Extra", "my-job").header("X-Trans-Id");

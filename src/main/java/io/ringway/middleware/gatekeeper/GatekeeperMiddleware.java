@@ -28,7 +28,9 @@ import reactor.core.publisher.Mono;
  * </ul>
  *
  * <p>Config: {@code ringway.middleware.gatekeeper.shunt_inbound_x_timestamp},
- * {@code .allow_reserved_names_header}. Removed headers are logged at debug.
+ * {@code .allow_reserved_names_header}. Removed headers are logged at debug. Not ported: Swift's
+ * relative {@code Location} rewrite for {@code swift.leave_relative_location}, which only stages
+ * that do not exist yet (staticweb, symlink redirects) ask for.
  */
 final class GatekeeperMiddleware implements Middleware {
 

@@ -1,5 +1,7 @@
 package io.ringway.middleware.healthcheck;
 
+import static java.util.Objects.requireNonNull;
+
 import io.ringway.middleware.Middleware;
 import io.ringway.middleware.MiddlewareChain;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,8 @@ final class HealthcheckMiddleware implements Middleware {
     private final @Nullable Path disablePath;
 
     HealthcheckMiddleware(HealthcheckConfig config) {
-        this.disablePath = config.disablePath().isEmpty() ? null : Path.of(config.disablePath());
+        String path = requireNonNull(config, "config").disablePath();
+        this.disablePath = path.isEmpty() ? null : Path.of(path);
     }
 
     @Override
