@@ -1,0 +1,119 @@
+package io.ringway.config;
+
+import io.ringway.api.error.SwiftExceptionHandler;
+import io.ringway.info.InfoHandler;
+import io.ringway.info.InfoRegistry;
+import io.ringway.middleware.MiddlewareContext;
+import io.ringway.middleware.MiddlewareFactory;
+import io.ringway.middleware.MiddlewareRegistry;
+import io.ringway.middleware.Pipeline;
+import io.ringway.middleware.PipelineProperties;
+import io.ringway.middleware.RequestContext;
+import io.ringway.middleware.StageConfigs;
+import io.ringway.middleware.catcherrors.CatchErrorsFactory;
+import io.ringway.middleware.gatekeeper.GatekeeperFactory;
+import io.ringway.middleware.healthcheck.HealthcheckFactory;
+import io.ringway.policy.StoragePolicies;
+import io.ringway.policy.SwiftConf;
+import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The gateway's front: the middleware pipeline ({@code ringway.pipeline}, stages configured under
+ * {@code ringway.middleware.<name>}), the Swift error handler, and {@code /info}. Built-in
+ * stages are beans here; third-party ones come through {@link java.util.ServiceLoader}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(RunsGateway.class)
+class GatewayConfiguration {
+
+    @Bean
+    CatchErrorsFactory catchErrorsFactory() {
+        return new CatchErrorsFactory();
+    }
+
+    @Bean
+    GatekeeperFactory gatekeeperFactory() {
+        return new GatekeeperFactory();
+    }
+
+    @Bean
+    HealthcheckFactory healthcheckFactory() {
+        return new HealthcheckFactory();
+    }
+
+    @Bean
+    MiddlewareRegistry middlewareRegistry(List<MiddlewareFactory<?>> factories) {
+        return MiddlewareRegistry.discover(factories, GatewayConfiguration.class.getClassLoader());
+    }
+
+    @Bean
+    PipelineProperties pipelineProperties(Environment environment) {
+        return Binder.get(environment)
+                .bind("ringway.pipeline", Bindable.listOf(String.class))
+                .map(PipelineProperties::new)
+                .orElse(PipelineProperties.DEFAULTS);
+    }
+
+    @Bean
+    InfoRegistry infoRegistry() {
+        return new InfoRegistry();
+    }
+
+    @Bean
+    Pipeline pipeline(PipelineProperties properties, MiddlewareRegistry registry, Environment environment,
+            ListableBeanFactory beans, InfoRegistry info, ApplicationContext gatewayContext) {
+        MiddlewareContext context = new MiddlewareContext() {
+            @Override
+            public <T> T service(Class<T> type) {
+                return beans.getBeanProvider(type).getIfAvailable(() -> {
+                    throw new IllegalStateException("No gateway service of type " + type.getName());
+                });
+            }
+        };
+        return Pipeline.assemble(properties, registry, new StageConfigs(Binder.get(environment)), context, info)
+                .scopedTo(exchange -> onGatewayServer(exchange, gatewayContext));
+    }
+
+    /** Ahead of Boot's own handler (-1): every error answer is Swift's. */
+    @Bean
+    @Order(-2)
+    SwiftExceptionHandler swiftExceptionHandler(ApplicationContext gatewayContext) {
+        return new SwiftExceptionHandler(exchange -> RequestContext.of(exchange).transactionId(),
+                exchange -> onGatewayServer(exchange, gatewayContext));
+    }
+
+    /**
+     * Whether the exchange came to the gateway's server rather than the management server,
+     * whose child context also picks up this context's WebFilters and exception handlers.
+     */
+    private static boolean onGatewayServer(ServerWebExchange exchange, ApplicationContext gatewayContext) {
+        ApplicationContext served = exchange.getApplicationContext();
+        return served == null || served == gatewayContext;
+    }
+
+    @Bean
+    InfoHandler infoHandler(InfoRegistry info, StoragePolicies policies, SwiftConf conf) {
+        return new InfoHandler(info, policies, conf.constraints());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> infoRoute(InfoHandler handler) {
+        return RouterFunctions.route()
+                .GET("/info", handler::handle)
+                .HEAD("/info", handler::handle)
+                .build();
+    }
+}

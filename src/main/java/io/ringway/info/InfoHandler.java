@@ -1,0 +1,83 @@
+package io.ringway.info;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ringway.policy.StoragePolicies;
+import io.ringway.policy.SwiftConstraints;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /info} as Swift's {@code InfoController}: a JSON object with the {@code swift}
+ * section (the Swift version whose API Ringway speaks, the constraints of swift.conf, the storage
+ * policies) and each section stages registered in the {@link InfoRegistry}.
+ *
+ * <p>{@code valid_api_versions} and {@code auto_create_account_prefix} stay out, as Swift's
+ * default {@code disallowed_sections} keeps them out. Not yet: the proxy's own settings
+ * ({@code account_autocreate}, {@code allow_account_management}, {@code strict_cors_mode}) arrive
+ * with the Swift API; {@code expose_info}, {@code disallowed_sections} and the HMAC-signed admin
+ * view are not implemented.
+ */
+public final class InfoHandler {
+
+    /** The Swift release whose API Ringway implements; clients read features from it. */
+    public static final String SWIFT_VERSION = "2.30.1";
+
+    /** As Swift writes it (with the space), which Spring's {@code MediaType} would drop. */
+    private static final String JSON_UTF8 = "application/json; charset=UTF-8";
+
+    private final InfoRegistry registry;
+
+    public InfoHandler(InfoRegistry registry, StoragePolicies policies, SwiftConstraints constraints) {
+        this.registry = requireNonNull(registry, "registry");
+        registry.register("swift", swiftSection(policies, constraints));
+    }
+
+    static Map<String, Object> swiftSection(StoragePolicies policies, SwiftConstraints constraints) {
+        Map<String, Object> swift = new LinkedHashMap<>();
+        swift.put("version", SWIFT_VERSION);
+        swift.put("max_file_size", constraints.maxFileSize());
+        swift.put("max_meta_name_length", constraints.maxMetaNameLength());
+        swift.put("max_meta_value_length", constraints.maxMetaValueLength());
+        swift.put("max_meta_count", constraints.maxMetaCount());
+        swift.put("max_meta_overall_size", constraints.maxMetaOverallSize());
+        swift.put("max_header_size", constraints.maxHeaderSize());
+        swift.put("extra_header_count", constraints.extraHeaderCount());
+        swift.put("max_object_name_length", constraints.maxObjectNameLength());
+        swift.put("container_listing_limit", constraints.containerListingLimit());
+        swift.put("account_listing_limit", constraints.accountListingLimit());
+        swift.put("max_account_name_length", constraints.maxAccountNameLength());
+        swift.put("max_container_name_length", constraints.maxContainerNameLength());
+        swift.put("policies", policies(policies));
+        return swift;
+    }
+
+    private static List<Map<String, Object>> policies(StoragePolicies policies) {
+        return policies.info().stream()
+                .map(InfoHandler::policy)
+                .toList();
+    }
+
+    private static Map<String, Object> policy(StoragePolicies.PolicyInfo info) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("name", info.name());
+        policy.put("aliases", info.aliases());
+        // Swift leaves "default" out of the policies that are not.
+        if (info.isDefault()) {
+            policy.put("default", true);
+        }
+        return policy;
+    }
+
+    /** {@code GET} and {@code HEAD /info}. */
+    public Mono<ServerResponse> handle(ServerRequest request) {
+        return ServerResponse.ok()
+                .header(HttpHeaders.CONTENT_TYPE, JSON_UTF8)
+                .bodyValue(registry.sections());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.api.error;
+
+import org.jspecify.annotations.NullMarked;

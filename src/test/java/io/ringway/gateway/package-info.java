@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.info;
+
+import org.jspecify.annotations.NullMarked;

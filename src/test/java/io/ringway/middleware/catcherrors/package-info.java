@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.middleware.catcherrors;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.middleware.gatekeeper;
+
+import org.jspecify.annotations.NullMarked;

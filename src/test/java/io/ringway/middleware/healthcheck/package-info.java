@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.middleware.healthcheck;
+
+import org.jspecify.annotations.NullMarked;

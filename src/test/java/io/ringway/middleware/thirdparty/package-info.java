@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.middleware.thirdparty;
+
+import org.jspecify.annotations.NullMarked;
