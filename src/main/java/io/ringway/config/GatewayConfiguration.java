@@ -13,6 +13,7 @@ import io.ringway.middleware.StageConfigs;
 import io.ringway.middleware.catcherrors.CatchErrorsFactory;
 import io.ringway.middleware.gatekeeper.GatekeeperFactory;
 import io.ringway.middleware.healthcheck.HealthcheckFactory;
+import io.ringway.middleware.tempauth.TempAuthFactory;
 import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.SwiftConf;
 import java.util.List;
@@ -52,6 +53,11 @@ class GatewayConfiguration {
     @Bean
     HealthcheckFactory healthcheckFactory() {
         return new HealthcheckFactory();
+    }
+
+    @Bean
+    TempAuthFactory tempAuthFactory() {
+        return new TempAuthFactory();
     }
 
     @Bean
