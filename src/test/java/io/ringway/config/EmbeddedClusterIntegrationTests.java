@@ -2,20 +2,19 @@ package io.ringway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringway.RingwayApplication;
 import io.ringway.policy.SwiftConf;
 import io.ringway.ring.Node;
 import io.ringway.ring.Ring;
 import io.ringway.ring.Rings;
 import io.ringway.storage.node.NodePorts;
 import io.ringway.storage.node.ServerType;
+import io.ringway.testing.RingwayApps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The default single-machine topology: swift.conf and rings made on first start, kept after. */
@@ -72,14 +71,6 @@ class EmbeddedClusterIntegrationTests {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(RingwayApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--ringway.embedded.swift-dir=" + data.resolve("etc"),
-                        "--ringway.embedded.part-power=8",
-                        "--ringway.storage.devices=" + data.resolve("node"),
-                        "--ringway.storage.account-port=0",
-                        "--ringway.storage.container-port=0",
-                        "--ringway.storage.object-port=0",
-                        "--management.server.port=0");
+        return RingwayApps.start(data, WebApplicationType.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package io.ringway.middleware.tempauth;
 
+import io.ringway.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package io.ringway.storage.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringway.RingwayApplication;
 import io.ringway.storage.node.ServerType;
 import io.ringway.storage.node.StorageNodeServers;
+import io.ringway.testing.RingwayApps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,15 +47,7 @@ class StorageNodeBadInputIntegrationTests {
 
     @BeforeAll
     void start() throws IOException {
-        context = new SpringApplicationBuilder(RingwayApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--ringway.embedded.swift-dir=" + data.resolve("etc"),
-                        "--ringway.embedded.part-power=8",
-                        "--ringway.storage.devices=" + data.resolve("node"),
-                        "--ringway.storage.account-port=0",
-                        "--ringway.storage.container-port=0",
-                        "--ringway.storage.object-port=0",
-                        "--management.server.port=0");
+        context = RingwayApps.start(data, WebApplicationType.NONE);
         servers = context.getBean(StorageNodeServers.class);
         // something to range over and list
         expect(ServerType.ACCOUNT, request("PUT", "/d1/0/a", "X-Timestamp", ts()), 201, 202);

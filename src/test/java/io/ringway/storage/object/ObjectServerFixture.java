@@ -1,5 +1,6 @@
 package io.ringway.storage.object;
 
+import io.ringway.testing.MutableClock;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.swift.HashPath;
 import io.ringway.swift.Timestamp;
