@@ -137,7 +137,7 @@ final class AccessLogValues {
             if (nativeRequest instanceof reactor.netty.http.server.HttpServerRequest netty) {
                 return netty.version().text();
             }
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             // a request without a native one (a test double): assume HTTP/1.1
         }
         return "HTTP/1.1";
