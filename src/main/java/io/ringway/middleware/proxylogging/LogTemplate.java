@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed {@code log_msg_template} in Swift's ({@code str.format}) syntax:
- * {@code {field}}, {@code {field.attribute}}, {@code {field:.3f}} for numbers, {@code {{} and
- * {@code }}} for braces. Rendering follows Swift's {@code LogStringFormatter(default='-',
+ * {@code {field}}, {@code {field.attribute}}, {@code {{} and {@code }}} for braces (no format
+ * specs: Swift's start-up check refuses {@code {ttfb:.3f}} and the like). Rendering follows Swift's {@code LogStringFormatter(default='-',
  * quote=True)}: a missing, empty or zero value is {@code -}, anything else is URL-quoted
  * (keeping {@code :/{}}) so that a line splits on spaces. Unknown fields or attributes are
  * refused when the template is parsed, as Swift refuses them at start.
@@ -31,7 +31,7 @@ final class LogTemplate {
     static final Set<String> TEXTS = Set.of("method", "protocol", "auth_token", "transaction_id", "request_time",
             "source", "log_info", "policy_index");
 
-    private static final Pattern FIELD = Pattern.compile("([a-z_]+)(?:\\.([A-Za-z0-9]+))?(?::\\.(\\d)f)?");
+    private static final Pattern FIELD = Pattern.compile("([a-z_]+)(?:\\.([A-Za-z0-9]+))?");
 
     private final List<Part> parts;
     private final Anonymizer anonymizer;
@@ -99,9 +99,6 @@ final class LogTemplate {
         if (value instanceof Double seconds && TIMES.contains(field.name())) {
             return TimeField.format(seconds, field.attribute() == null ? "" : field.attribute());
         }
-        if (field.decimals() >= 0 && value instanceof Number number) {
-            return PyText.fixed(number.doubleValue(), field.decimals());
-        }
         if (value instanceof Double number) {
             return PyText.repr(number);
         }
@@ -119,7 +116,6 @@ final class LogTemplate {
         }
         String name = matcher.group(1);
         String attribute = matcher.group(2);
-        int decimals = matcher.group(3) == null ? -1 : Integer.parseInt(matcher.group(3));
         boolean known = ANONYMIZABLE.contains(name) || TIMES.contains(name) || NUMBERS.contains(name)
                 || TEXTS.contains(name);
         if (!known) {
@@ -131,10 +127,7 @@ final class LogTemplate {
         if (!attributeOk) {
             throw invalid(template, "'" + name + "' has no attribute '" + attribute + "'");
         }
-        if (decimals >= 0 && !(NUMBERS.contains(name) && attribute == null)) {
-            throw invalid(template, "'" + name + "' is not a number");
-        }
-        return new Field(name, attribute, decimals);
+        return new Field(name, attribute);
     }
 
     private static IllegalArgumentException invalid(String template, String why) {
@@ -147,6 +140,6 @@ final class LogTemplate {
     private record Literal(String text) implements Part {
     }
 
-    private record Field(String name, @Nullable String attribute, int decimals) implements Part {
+    private record Field(String name, @Nullable String attribute) implements Part {
     }
 }

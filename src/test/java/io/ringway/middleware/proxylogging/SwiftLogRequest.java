@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Swift 2.30's own {@code ProxyLoggingMiddleware.log_request} logs for a request, run in
- * Debian's python3 with a logger that prints the line: the reference our lines are compared to.
+ * Debian's python3 with a logger that prints the line, and the sensitive headers and parameters
+ * of tempurl and s3api registered as when they are in the pipeline: the reference our lines are compared to.
  */
 final class SwiftLogRequest {
 
@@ -26,7 +27,12 @@ final class SwiftLogRequest {
                     pass
 
             a = json.loads(sys.argv[1])
+            from swift.common.registry import register_sensitive_header, register_sensitive_param
             proxy_logging.filter_factory({})  # registers x-auth-token and x-storage-token
+            register_sensitive_param('temp_url_sig')  # as tempurl does
+            register_sensitive_header('authorization')  # as s3api does
+            register_sensitive_param('Signature')
+            register_sensitive_param('X-Amz-Signature')
             mw = proxy_logging.ProxyLoggingMiddleware(None, a['conf'], logger=Printer())
             env = {'REMOTE_ADDR': a['remote_addr'], 'SERVER_PROTOCOL': 'HTTP/1.1',
                    'REQUEST_METHOD': a['method']}
