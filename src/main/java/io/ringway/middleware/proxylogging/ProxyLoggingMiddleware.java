@@ -1,5 +1,6 @@
 package io.ringway.middleware.proxylogging;
 
+import io.netty.channel.Channel;
 import io.ringway.middleware.Middleware;
 import io.ringway.middleware.MiddlewareChain;
 import io.ringway.middleware.RequestContext;
@@ -11,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.netty.Connection;
 import reactor.netty.channel.AbortedException;
 
 /**
@@ -57,7 +60,7 @@ final class ProxyLoggingMiddleware implements Middleware {
                     .request(new CountingRequest(exchange.getRequest(), tally))
                     .response(new CountingResponse(exchange.getResponse(), tally, countBody))
                     .build();
-            Outcome outcome = new Outcome();
+            Outcome outcome = new Outcome(channel(exchange));
             return next.next(counted)
                     .doOnError(outcome::failed)
                     .doFinally(signal -> finish(exchange, tally, outcome.status(signal, exchange, tally)));
@@ -87,6 +90,20 @@ final class ProxyLoggingMiddleware implements Middleware {
         return code == null ? 200 : code.value();
     }
 
+    /**
+     * The client's connection, taken while the request is live: once the response is finished,
+     * Reactor Netty's per-request {@link Connection} shows a disposed stand-in.
+     */
+    private static @Nullable Channel channel(ServerWebExchange exchange) {
+        try {
+            Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+            return nativeResponse instanceof Connection connection ? connection.channel() : null;
+        } catch (RuntimeException e) {
+            // no native response (a test double): the connection cannot be asked
+            return null;
+        }
+    }
+
     private static String outcome(int status) {
         if (status == 499) {
             return "client_cancelled";
@@ -100,7 +117,12 @@ final class ProxyLoggingMiddleware implements Middleware {
     /** The status Swift would log, from how the pipeline ended. */
     private static final class Outcome {
 
+        private final @Nullable Channel channel;
         private volatile @Nullable Throwable error;
+
+        Outcome(@Nullable Channel channel) {
+            this.channel = channel;
+        }
 
         void failed(Throwable error) {
             this.error = error;
@@ -112,7 +134,7 @@ final class ProxyLoggingMiddleware implements Middleware {
                 return 499;
             }
             if (signal != SignalType.ON_ERROR || failure == null) {
-                return wireStatus(exchange);
+                return connectionClosed() ? 499 : wireStatus(exchange);
             }
             if (failure instanceof AbortedException || AbortedException.isConnectionReset(failure)) {
                 return 499;
@@ -122,6 +144,15 @@ final class ProxyLoggingMiddleware implements Middleware {
                 return response.getStatusCode().value();
             }
             return 500;
+        }
+
+        /*
+         * Reactor Netty completes, rather than fails, a response whose client hung up mid-body.
+         * This runs on the event loop right after the last write, before it could read a normal
+         * close, so a response that was sent whole is not mistaken for a disconnect.
+         */
+        private boolean connectionClosed() {
+            return channel != null && !channel.isActive();
         }
     }
 }
