@@ -1,8 +1,11 @@
 package io.ringway.middleware.proxylogging;
 
 import io.ringway.middleware.RequestContext;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +90,36 @@ final class AccessLogValues {
         if (address == null) {
             return null;
         }
-        return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        InetAddress ip = address.getAddress();
+        if (ip instanceof Inet6Address) {
+            return compressed(ip.getHostAddress());
+        }
+        return ip != null ? ip.getHostAddress() : address.getHostString();
+    }
+
+    // Java writes 0:0:0:0:0:0:0:1 where Swift (the socket module) writes ::1 (RFC 5952).
+    static String compressed(String ipv6) {
+        int percent = ipv6.indexOf('%');
+        String scope = percent < 0 ? "" : ipv6.substring(percent);
+        String[] groups = (percent < 0 ? ipv6 : ipv6.substring(0, percent)).split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int length = 0;
+            while (i + length < groups.length && groups[i + length].equals("0")) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        if (bestStart < 0) {
+            return ipv6;
+        }
+        String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail + scope;
     }
 
     private static @Nullable String clientIp(HttpHeaders headers, @Nullable String remoteAddr) {

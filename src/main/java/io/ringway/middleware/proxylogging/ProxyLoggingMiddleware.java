@@ -47,13 +47,13 @@ final class ProxyLoggingMiddleware implements Middleware {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, MiddlewareChain next) {
-        RequestContext context = RequestContext.of(exchange);
-        // Swift's swift.proxy_access_log_made: an outer proxy_logging already logs this request.
-        if (context.accessLogMade()) {
-            return next.next(exchange);
-        }
-        context.accessLogMade(true);
         return Mono.defer(() -> {
+            RequestContext context = RequestContext.of(exchange);
+            // Swift's swift.proxy_access_log_made: an outer proxy_logging already logs this request.
+            if (context.accessLogMade()) {
+                return next.next(exchange);
+            }
+            context.accessLogMade(true);
             AccessTally tally = new AccessTally(clock);
             boolean countBody = !HttpMethod.HEAD.equals(exchange.getRequest().getMethod());
             ServerWebExchange counted = exchange.mutate()
@@ -72,7 +72,9 @@ final class ProxyLoggingMiddleware implements Middleware {
             Instant end = clock.instant();
             int wireStatus = wireStatus(exchange);
             RequestContext context = RequestContext.of(exchange);
-            access.info(template.render(values.of(exchange.getRequest(), context, tally, status, wireStatus, end)));
+            if (access.isInfoEnabled()) {
+                access.info(template.render(values.of(exchange.getRequest(), context, tally, status, wireStatus, end)));
+            }
             String policy = context.policy();
             Instant firstByte = tally.firstByteTime();
             metrics.record(new RequestMetrics.Sample(AccessLogValues.methodTag(exchange.getRequest().getMethod().name()),

@@ -43,4 +43,13 @@ class PyTextTests {
         assertThat(PyText.title("x-object-meta-color1tone")).isEqualTo("X-Object-Meta-Color1Tone");
         assertThat(PyText.title("ETAG")).isEqualTo("Etag");
     }
+
+    @Test
+    void ipv6AddressesAreWrittenShortAsSwiftWritesThem() {
+        assertThat(AccessLogValues.compressed("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+        assertThat(AccessLogValues.compressed("2001:db8:0:0:1:0:0:1")).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(AccessLogValues.compressed("fe80:0:0:0:1:2:3:4%eth0")).isEqualTo("fe80::1:2:3:4%eth0");
+        assertThat(AccessLogValues.compressed("2001:db8:1:0:1:2:3:4")).isEqualTo("2001:db8:1:0:1:2:3:4");
+        assertThat(AccessLogValues.compressed("0:0:0:0:0:0:0:0")).isEqualTo("::");
+    }
 }
