@@ -1,5 +1,6 @@
 package io.ringway.middleware;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,9 @@ public final class RequestContext {
     private @Nullable Identity identity;
     private boolean swiftOwner;
     private boolean authorizeOverride;
+    private @Nullable String swiftSource;
+    private final List<String> logInfo = new ArrayList<>();
+    private boolean accessLogMade;
 
     /** The context of an exchange, created on first use. */
     public static RequestContext of(ServerWebExchange exchange) {
@@ -75,6 +79,44 @@ public final class RequestContext {
 
     public void authorizeOverride(boolean authorizeOverride) {
         this.authorizeOverride = authorizeOverride;
+    }
+
+    /**
+     * Which stage made this request (Swift's {@code swift.source}, e.g. {@code SW} for staticweb),
+     * or {@code null} for a client's request: access logs show it so that log processors can
+     * leave subrequests out of bandwidth sums.
+     */
+    public @Nullable String swiftSource() {
+        return swiftSource;
+    }
+
+    public void swiftSource(String swiftSource) {
+        this.swiftSource = swiftSource;
+    }
+
+    /**
+     * Extra facts for the access log line (Swift's {@code swift.log_info}), such as an
+     * {@code x-delete-at} value; logged comma-separated in the order added.
+     */
+    public List<String> logInfo() {
+        return List.copyOf(logInfo);
+    }
+
+    public void addLogInfo(String info) {
+        logInfo.add(Objects.requireNonNull(info, "info"));
+    }
+
+    /**
+     * Whether a {@code proxy_logging} stage has taken charge of logging this request (Swift's
+     * {@code swift.proxy_access_log_made}), so that a second one later in the pipeline does not
+     * log it again.
+     */
+    public boolean accessLogMade() {
+        return accessLogMade;
+    }
+
+    public void accessLogMade(boolean accessLogMade) {
+        this.accessLogMade = accessLogMade;
     }
 
     /**
