@@ -1,5 +1,6 @@
 package io.ringway.middleware.acl;
 
+import io.ringway.swift.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.ringway.middleware.proxylogging;
 
+import io.ringway.swift.PythonText;
 import io.ringway.middleware.RequestContext;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -34,7 +35,7 @@ final class AccessLogValues {
         this.sensitive = new Sensitive(config.revealSensitivePrefix());
         this.logHeaders = config.accessLogHeaders();
         this.headersOnly = config.accessLogHeadersOnly().stream()
-                .map(PyText::title)
+                .map(PythonText::title)
                 .toList();
     }
 
@@ -43,7 +44,7 @@ final class AccessLogValues {
             int status, int wireStatus, Instant end) {
         HttpHeaders headers = request.getHeaders();
         String remoteAddr = remoteAddr(request);
-        String path = PyText.quote(PyText.unquoteToBytes(request.getURI().getRawPath()), "/");
+        String path = PythonText.quote(PythonText.unquoteToBytes(request.getURI().getRawPath()), "/");
         String query = request.getURI().getRawQuery();
         String pathQs = query == null || query.isEmpty() ? path : path + "?" + sensitive.query(query);
         String method = request.getMethod().name();
@@ -68,7 +69,7 @@ final class AccessLogValues {
         values.put("bytes_recvd", tally.received());
         values.put("bytes_sent", tally.sent());
         values.put("transaction_id", context.transactionId());
-        values.put("request_time", PyText.fixed(seconds(end) - start, 4));
+        values.put("request_time", PythonText.fixed(seconds(end) - start, 4));
         values.put("source", context.swiftSource());
         values.put("log_info", String.join(",", context.logInfo()));
         values.put("start_time", start);
@@ -145,7 +146,7 @@ final class AccessLogValues {
     // swob's req.headers: title-cased names, repeated headers joined by commas, tokens cut.
     private String headers(HttpHeaders headers) {
         return headers.headerSet().stream()
-                .map(entry -> Map.entry(PyText.title(entry.getKey()), String.join(",", entry.getValue())))
+                .map(entry -> Map.entry(PythonText.title(entry.getKey()), String.join(",", entry.getValue())))
                 .filter(entry -> headersOnly.isEmpty() || headersOnly.contains(entry.getKey()))
                 .map(entry -> entry.getKey() + ": "
                         + (Sensitive.isHeader(entry.getKey()) ? sensitive.obscure(entry.getValue()) : entry.getValue()))

@@ -1,5 +1,6 @@
 package io.ringway.middleware.proxylogging;
 
+import io.ringway.swift.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class LogTemplate {
                 line.append(literal.text());
             } else if (part instanceof Field field) {
                 String text = text(field, values.get(field.name()));
-                line.append(text == null ? "-" : PyText.quote(text, ":/{}"));
+                line.append(text == null ? "-" : PythonText.quote(text, ":/{}"));
             }
         }
         return line.toString();
@@ -100,7 +101,7 @@ final class LogTemplate {
             return TimeField.format(seconds, field.attribute() == null ? "" : field.attribute());
         }
         if (value instanceof Double number) {
-            return PyText.repr(number);
+            return PythonText.repr(number);
         }
         String text = value.toString();
         if ("anonymized".equals(field.attribute())) {

@@ -1,5 +1,6 @@
 package io.ringway.middleware.proxylogging;
 
+import io.ringway.swift.PythonText;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -67,11 +68,11 @@ final class Sensitive {
 
     // latin-1 both ways, as swob decodes and encodes parameters.
     private static String unquotePlus(String text) {
-        return new String(PyText.unquoteToBytes(text.replace('+', ' ')), StandardCharsets.ISO_8859_1);
+        return new String(PythonText.unquoteToBytes(text.replace('+', ' ')), StandardCharsets.ISO_8859_1);
     }
 
     private static String quotePlus(@Nullable String text) {
-        return PyText.quote(text == null ? new byte[0] : text.getBytes(StandardCharsets.ISO_8859_1), " ")
+        return PythonText.quote(text == null ? new byte[0] : text.getBytes(StandardCharsets.ISO_8859_1), " ")
                 .replace(' ', '+');
     }
 }

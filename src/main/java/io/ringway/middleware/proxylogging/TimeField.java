@@ -1,5 +1,6 @@
 package io.ringway.middleware.proxylogging;
 
+import io.ringway.swift.PythonText;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -24,7 +25,7 @@ final class TimeField {
 
     /** The time {@code epochSeconds} (a Python float, as {@code time.time()} gives) shown as {@code attribute}. */
     static String format(double epochSeconds, String attribute) {
-        String full = PyText.fixed(epochSeconds, 9);
+        String full = PythonText.fixed(epochSeconds, 9);
         int dot = full.indexOf('.');
         // time.gmtime() truncates toward the whole second
         ZonedDateTime time = Instant.ofEpochSecond((long) Math.floor(epochSeconds)).atZone(ZoneOffset.UTC);

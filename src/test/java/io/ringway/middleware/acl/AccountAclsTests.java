@@ -1,5 +1,6 @@
 package io.ringway.middleware.acl;
 
+import io.ringway.swift.PythonText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

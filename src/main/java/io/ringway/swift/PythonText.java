@@ -1,4 +1,4 @@
-package io.ringway.middleware.proxylogging;
+package io.ringway.swift;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -6,25 +6,26 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few Python text operations that shape Swift's log line, ported so that our lines are
- * byte-for-byte Swift's: {@code urllib.parse.quote}, {@code unquote} to bytes,
- * {@code "%.Nf" % float}, {@code repr(float)} and {@code str.title()}.
+ * The Python text operations whose output Swift's clients and tests see word for word, ported so
+ * that Ringway's text is byte for byte Swift's: {@code urllib.parse.quote}, {@code unquote} to
+ * bytes, {@code "%.Nf" % float}, {@code repr(float)}, {@code str.title()} (log lines), and
+ * {@code repr(str)} and {@code json.dumps(str)} (error messages).
  */
-final class PyText {
+public final class PythonText {
 
     private static final String ALWAYS_SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-~";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PyText() {
+    private PythonText() {
     }
 
     /** {@code urllib.parse.quote(value, safe)}: UTF-8 bytes, unsafe ones as {@code %XX}. */
-    static String quote(String value, String safe) {
+    public static String quote(String value, String safe) {
         return quote(value.getBytes(StandardCharsets.UTF_8), safe);
     }
 
     /** {@code quote} of raw bytes (what {@code wsgi_quote} does with a latin-1 WSGI string). */
-    static String quote(byte[] bytes, String safe) {
+    public static String quote(byte[] bytes, String safe) {
         StringBuilder out = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             char c = (char) (b & 0xff);
@@ -38,7 +39,7 @@ final class PyText {
     }
 
     /** {@code unquote} to bytes: {@code %XX} escapes decoded, malformed ones kept as they are. */
-    static byte[] unquoteToBytes(String value) {
+    public static byte[] unquoteToBytes(String value) {
         byte[] in = value.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         for (int i = 0; i < in.length; i++) {
@@ -53,12 +54,12 @@ final class PyText {
     }
 
     /** {@code "%.<digits>f" % value}: the exact binary value rounded half-even, as C's printf does. */
-    static String fixed(double value, int digits) {
+    public static String fixed(double value, int digits) {
         return new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** {@code str(float)} (Python's repr): fixed notation for 1e-4 <= |x| < 1e16, else {@code 1e-05}. */
-    static String repr(double value) {
+    public static String repr(double value) {
         if (value == 0) {
             return "0.0";
         }
@@ -75,7 +76,7 @@ final class PyText {
     }
 
     /** {@code str.title()}: upper case after every non-letter, lower case elsewhere. */
-    static String title(String value) {
+    public static String title(String value) {
         StringBuilder out = new StringBuilder(value.length());
         boolean previousCased = false;
         for (int i = 0; i < value.length(); i++) {
@@ -84,6 +85,52 @@ final class PyText {
             previousCased = Character.isLetter(c);
         }
         return out.toString();
+    }
+
+    /** {@code repr(value)}: single quotes, or double quotes when only those avoid escaping. */
+    public static String repr(String value) {
+        char quote = value.indexOf('\'') >= 0 && value.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder(value.length() + 2).append(quote);
+        value.codePoints().forEach(c -> {
+            if (c == quote || c == '\\') {
+                out.append('\\').appendCodePoint(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append(quote).toString();
+    }
+
+    /** {@code json.dumps(value)} with Python's default {@code ensure_ascii=True}. */
+    public static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static int hex(byte b) {
