@@ -84,7 +84,7 @@ public final class NodeHealth {
         if (!wasOpen && breaker.getState() == CircuitBreaker.State.OPEN) {
             LOG.warn("Node error limited {} ({})", key, why);
         } else {
-            LOG.debug("Node error {} ({})", key, why);
+            LOG.warn("Node error {} ({})", key, why);
         }
     }
 

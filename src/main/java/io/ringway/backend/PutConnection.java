@@ -52,7 +52,13 @@ final class PutConnection {
                     head.headers().set("Host", BackendPaths.hostPort(node.device()));
                     headers.forEach((name, values) -> head.headers().set(name, values));
                     head.headers().set("Expect", "100-continue");
-                    connection.channel().writeAndFlush(head);
+                    connection.channel()
+                            .writeAndFlush(head)
+                            .addListener(written -> {
+                                if (!written.isSuccess()) {
+                                    put.onClosed(written.cause());
+                                }
+                            });
                     return put.expect.asMono()
                             .timeout(timeout)
                             .doOnNext(status -> put.early = status == 100 ? null : status)

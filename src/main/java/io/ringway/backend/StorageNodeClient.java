@@ -41,8 +41,7 @@ public final class StorageNodeClient implements AutoCloseable {
                 .followRedirect(false)
                 .keepAlive(true);
         this.tcp = TcpClient.create(ConnectionProvider.newConnection())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
-                .doOnConnected(connection -> connection.addHandlerLast("http-codec", new HttpClientCodec()));
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis);
     }
 
     BackendSettings settings() {
@@ -71,7 +70,10 @@ public final class StorageNodeClient implements AutoCloseable {
         return tcp.host(node.device().ip())
                 .port(node.device().port())
                 .connect()
-                .cast(Connection.class);
+                .cast(Connection.class)
+                // Added here, not in doOnConnected: that may run after the connection is handed
+                // out, and a request head written before the codec is there never gets encoded.
+                .doOnNext(connection -> connection.addHandlerLast("http-codec", new HttpClientCodec()));
     }
 
     @Override
