@@ -72,6 +72,12 @@ final class BodyFanOut extends BaseSubscriber<DataBuffer> {
         synchronized (this) {
             writing = true;
         }
+        for (PutConnection target : List.copyOf(live)) {
+            if (target.answered()) {
+                // A final answer before the end of the body is an error (499, 408, 500...): it takes no more.
+                drop(target, "answered before the end of the body");
+            }
+        }
         List<PutConnection> targets = List.copyOf(live);
         ByteBuf shared = nativeBuffer(buffer);
         AtomicInteger pending = new AtomicInteger(targets.size());
@@ -79,15 +85,9 @@ final class BodyFanOut extends BaseSubscriber<DataBuffer> {
             // Each target gets a retained duplicate: the same memory with its own indexes and one more
             // reference, which Netty releases once the write is done or failed. Our own reference (the
             // buffer as the client's Flux gave it) is released in chunkWritten, after every write ended.
-            var future = target.write(new DefaultHttpContent(shared.retainedDuplicate()));
-            target.schedule(() -> {
-                if (!future.isDone()) {
-                    drop(target, "write took node_timeout (" + writeTimeout + ")");
-                }
-            }, writeTimeout);
-            future.addListener(written -> {
-                if (!written.isSuccess()) {
-                    drop(target, "write failed: " + written.cause());
+            target.write(new DefaultHttpContent(shared.retainedDuplicate()), writeTimeout, failure -> {
+                if (failure != null) {
+                    drop(target, "write failed: " + failure);
                 }
                 if (pending.decrementAndGet() == 0) {
                     chunkWritten(buffer, shared);
@@ -140,12 +140,11 @@ final class BodyFanOut extends BaseSubscriber<DataBuffer> {
 
     private void finish() {
         for (PutConnection target : live) {
-            target.write(LastHttpContent.EMPTY_LAST_CONTENT)
-                    .addListener(written -> {
-                        if (!written.isSuccess()) {
-                            drop(target, "end of body failed: " + written.cause());
-                        }
-                    });
+            target.write(LastHttpContent.EMPTY_LAST_CONTENT, writeTimeout, failure -> {
+                if (failure != null) {
+                    drop(target, "end of body failed: " + failure);
+                }
+            });
         }
         done.tryEmitEmpty();
     }

@@ -10,7 +10,11 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.ringway.ring.Node;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
@@ -28,7 +32,7 @@ final class PutConnection {
     private final Connection connection;
     private final Sinks.One<Integer> expect = Sinks.one();
     private final Sinks.One<PutReply> reply = Sinks.one();
-    private int status;
+    private volatile int status;
     private @Nullable String etag;
     private volatile @Nullable Integer early;
     private volatile boolean failed;
@@ -52,13 +56,11 @@ final class PutConnection {
                     head.headers().set("Host", BackendPaths.hostPort(node.device()));
                     headers.forEach((name, values) -> head.headers().set(name, values));
                     head.headers().set("Expect", "100-continue");
-                    connection.channel()
-                            .writeAndFlush(head)
-                            .addListener(written -> {
-                                if (!written.isSuccess()) {
-                                    put.onClosed(written.cause());
-                                }
-                            });
+                    put.write(head, timeout, failure -> {
+                        if (failure != null) {
+                            put.onClosed(failure);
+                        }
+                    });
                     return put.expect.asMono()
                             .timeout(timeout)
                             .doOnNext(status -> put.early = status == 100 ? null : status)
@@ -81,14 +83,46 @@ final class PutConnection {
         return failed;
     }
 
-    /** Writes one body part or the end; Netty releases {@code message} once written or failed. */
-    ChannelFuture write(Object message) {
-        return connection.channel().writeAndFlush(message);
+    /**
+     * Writes one body part or the end; {@code done} gets null once written, or the failure. Netty
+     * releases {@code message} once written or failed; when the channel is gone (closed and
+     * deregistered, so the write throws) it is released here. A write that takes {@code timeout}
+     * (the node stopped reading) closes the connection, which fails it.
+     */
+    void write(Object message, Duration timeout, Consumer<@Nullable Throwable> done) {
+        ChannelFuture future;
+        try {
+            future = connection.channel().writeAndFlush(message);
+        } catch (RuntimeException e) {
+            ReferenceCountUtil.release(message);
+            done.accept(e);
+            return;
+        }
+        future.addListener(written -> done.accept(written.isSuccess() ? null : written.cause()));
+        if (!future.isDone()) {
+            schedule(() -> {
+                if (!future.isDone()) {
+                    fail();
+                }
+            }, timeout);
+        }
     }
 
-    /** Runs {@code task} on this connection's event loop after {@code delay} (write timeouts). */
-    void schedule(Runnable task, Duration delay) {
-        connection.channel().eventLoop().schedule(task, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    /** Runs {@code task} on this connection's event loop after {@code delay}, unless the channel is gone. */
+    private void schedule(Runnable task, Duration delay) {
+        if (!connection.channel().isRegistered()) {
+            return;
+        }
+        try {
+            connection.channel().eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (IllegalStateException | RejectedExecutionException e) {
+            // Deregistered or shutting down meanwhile: the pending write fails by itself.
+        }
+    }
+
+    /** Whether the node gave its final answer already (before the body ended: it takes no more). */
+    boolean answered() {
+        return status != 0;
     }
 
     /** The final answer, once the body was sent; errors when the node closes or takes node_timeout. */

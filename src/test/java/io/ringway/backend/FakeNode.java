@@ -59,6 +59,13 @@ final class FakeNode implements AutoCloseable {
                 .send(Mono.just(Unpooled.wrappedBuffer(content))));
     }
 
+    /** Takes a PUT (sends {@code 100 Continue}), reads {@code buffers} body buffers, then breaks the connection. */
+    static FakeNode dyingMidPut(int buffers) {
+        return new FakeNode((request, response) -> request.receive()
+                .take(buffers)
+                .then(Mono.<Void>error(new IllegalStateException("fake node dies mid-PUT"))));
+    }
+
     /** Accepts connections and requests and never answers. */
     static FakeNode silent() {
         return new FakeNode((request, response) -> Mono.never());

@@ -152,6 +152,33 @@ class ObjectPutTests {
     }
 
     @Test
+    void dropsANodeThatFailsMidBodyWhileTheQuorumHolds() throws IOException {
+        try (FakeNode dying = FakeNode.dyingMidPut(2)) {
+            cluster = new StorageCluster(Arrays.asList(dying, null, null), 3, StorageCluster.quickSettings());
+
+            ObjectResponse response = put(cluster);
+
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.headers().getETag()).isEqualTo("\"" + ETAG + "\"");
+            assertThat(cluster.dataFiles(1)).hasSize(1);
+            assertThat(cluster.dataFiles(2)).hasSize(1);
+        }
+    }
+
+    @Test
+    void answers503WhenTheQuorumIsLostMidBody() throws Exception {
+        try (FakeNode first = FakeNode.dyingMidPut(2); FakeNode second = FakeNode.dyingMidPut(3)) {
+            cluster = new StorageCluster(Arrays.asList(first, second, null), 3, StorageCluster.quickSettings());
+            StorageCluster c = cluster;
+
+            assertThatThrownBy(() -> put(c)).isInstanceOf(BackendBodyException.class)
+                    .hasMessageContaining("quorum");
+            assertThat(StorageCluster.eventually(() -> tmpEmpty(c, 2))).isTrue();
+            assertThat(c.dataFiles(2)).isEmpty();
+        }
+    }
+
+    @Test
     void storesAChunkedBody() throws IOException {
         StorageCluster c = cluster(3);
 
