@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.reactivestreams.Subscription;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBuffer;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
@@ -90,7 +89,7 @@ final class BodyFanOut extends BaseSubscriber<DataBuffer> {
                     drop(target, "write failed: " + failure);
                 }
                 if (pending.decrementAndGet() == 0) {
-                    chunkWritten(buffer, shared);
+                    chunkWrittenSafely(buffer, shared);
                 }
             });
         }
@@ -115,11 +114,21 @@ final class BodyFanOut extends BaseSubscriber<DataBuffer> {
         done.tryEmitError(error);
     }
 
+    /** Runs in write listeners on event loops: a failure there must end the transfer, not hang it. */
+    private void chunkWrittenSafely(DataBuffer buffer, ByteBuf shared) {
+        try {
+            chunkWritten(buffer, shared);
+        } catch (RuntimeException | Error e) {
+            cancel();
+            done.tryEmitError(e);
+        }
+    }
+
     private void chunkWritten(DataBuffer buffer, ByteBuf shared) {
         if (!(buffer instanceof NettyDataBuffer)) {
             shared.release();
         }
-        DataBufferUtils.release(buffer);
+        Buffers.release(buffer);
         if (live.size() < quorum) {
             cancel();
             done.tryEmitError(new BackendBodyException(

@@ -7,7 +7,6 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
@@ -67,7 +66,7 @@ public final class ObjectGet {
                     .thenReturn(ObjectResponse.bodiless(source.status(), source.headers()));
         }
         Flux<DataBuffer> body = stream(attempt, source)
-                .doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+                .doOnDiscard(DataBuffer.class, Buffers::release);
         return Mono.just(new ObjectResponse(source.status(), source.headers(), body));
     }
 

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,7 +66,7 @@ public final class ObjectPut {
                     .doOnNext(opened::add)
                     .collectList()
                     .flatMap(connections -> store(request, replicas, connections))
-                    .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+                    .doOnDiscard(DataBuffer.class, Buffers::release)
                     .doFinally(signal -> {
                         // Swift closes every putter when done; an unfinished upload is thereby discarded.
                         List<PutConnection> all;
@@ -205,7 +204,8 @@ public final class ObjectPut {
         }
         HttpHeaders headers = new HttpHeaders();
         if (!etags.isEmpty()) {
-            headers.setETag("\"" + etags.iterator().next() + "\"");
+            // Set as text: HttpHeaders.setETag would first initialize Spring's ETag class (and its logger) on an event loop.
+            headers.set(HttpHeaders.ETAG, "\"" + etags.iterator().next() + "\"");
         }
         return ObjectResponse.bodiless(statuses.get(best), headers);
     }

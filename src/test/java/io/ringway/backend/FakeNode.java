@@ -22,6 +22,7 @@ final class FakeNode implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<io.netty.handler.codec.http.HttpHeaders> headers = new CopyOnWriteArrayList<>();
 
     private FakeNode(Behaviour behaviour) {
         this.server = HttpServer.create()
@@ -34,6 +35,7 @@ final class FakeNode implements AutoCloseable {
                 })
                 .handle((request, response) -> {
                     requests.add(request.method() + " " + request.requestHeaders().get("Range"));
+                    headers.add(request.requestHeaders().copy());
                     return behaviour.answer(request, response);
                 })
                 .bindNow();
@@ -66,6 +68,23 @@ final class FakeNode implements AutoCloseable {
                 .then(Mono.<Void>error(new IllegalStateException("fake node dies mid-PUT"))));
     }
 
+    /** Takes a PUT (sends {@code 100 Continue}), reads the whole body and answers 201 with {@code etag}. */
+    static FakeNode accepting(String etag) {
+        return new FakeNode((request, response) -> request.receive()
+                .then(Mono.defer(() -> response.status(201)
+                        .header("ETag", etag)
+                        .header("Content-Length", "0")
+                        .send()
+                        .then())));
+    }
+
+    /** Takes a PUT (sends {@code 100 Continue}), reads one body buffer and then nothing more, ever. */
+    static FakeNode stallingMidPut() {
+        return new FakeNode((request, response) -> request.receive()
+                .concatMap(buffer -> Mono.never(), 1)
+                .then());
+    }
+
     /** Accepts connections and requests and never answers. */
     static FakeNode silent() {
         return new FakeNode((request, response) -> Mono.never());
@@ -94,6 +113,11 @@ final class FakeNode implements AutoCloseable {
     /** {@code "METHOD range"} of each request received. */
     List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The headers of each request received. */
+    List<io.netty.handler.codec.http.HttpHeaders> headers() {
+        return List.copyOf(headers);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 
@@ -176,6 +177,67 @@ class ObjectPutTests {
             assertThat(StorageCluster.eventually(() -> tmpEmpty(c, 2))).isTrue();
             assertThat(c.dataFiles(2)).isEmpty();
         }
+    }
+
+    @Test
+    void dropsANodeThatStopsReadingAfterNodeTimeoutWhileTheOthersGoOn() throws IOException {
+        try (FakeNode stalled = FakeNode.stallingMidPut()) {
+            cluster = new StorageCluster(Arrays.asList(stalled, null, null), 3, StorageCluster.quickSettings());
+            int chunks = 160;
+
+            ObjectResponse response = cluster.put.put(cluster.putRequest(StorageCluster.body(chunks, CHUNK, 5),
+                    (long) chunks * CHUNK)).block(Duration.ofSeconds(30));
+
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(cluster.dataFiles(1)).hasSize(1);
+            assertThat(cluster.dataFiles(2)).hasSize(1);
+        }
+    }
+
+    @Test
+    void sendsSwiftsBackendHeadersWithContainerUpdatesDealtOverTheReplicas() throws IOException {
+        List<FakeNode> fakes = List.of(FakeNode.accepting(ETAG), FakeNode.accepting(ETAG), FakeNode.accepting(ETAG));
+        try {
+            cluster = new StorageCluster(new ArrayList<>(fakes), 3, StorageCluster.quickSettings());
+            List<Node> containers = List.of(
+                    new Node(io.ringway.ring.Device.of(0, 1, 1, "10.0.0.1", 6201, "sdc", 100), 0, false),
+                    new Node(io.ringway.ring.Device.of(1, 1, 2, "10.0.0.2", 6201, "sdd", 100), 1, false),
+                    new Node(io.ringway.ring.Device.of(2, 1, 3, "10.0.0.3", 6201, "sde", 100), 2, false));
+            ObjectPutRequest plain = cluster.putRequest(StorageCluster.body(CHUNKS, CHUNK, 3), (long) CHUNKS * CHUNK);
+            ObjectPutRequest request = new ObjectPutRequest(plain.ring(), 0, plain.name(), plain.headers(),
+                    plain.contentLength(), new ContainerTarget(9, containers), plain.body());
+
+            ObjectResponse response = cluster.put.put(request).block(Duration.ofSeconds(20));
+
+            assertThat(response.status()).isEqualTo(201);
+            List<String> hosts = new ArrayList<>();
+            for (FakeNode fake : fakes) {
+                io.netty.handler.codec.http.HttpHeaders h = fake.headers().get(0);
+                assertThat(h.get("Expect")).isEqualTo("100-continue");
+                assertThat(h.get("Content-Length")).isEqualTo(Integer.toString(CHUNKS * CHUNK));
+                assertThat(h.get("X-Timestamp")).isEqualTo(plain.headers().getFirst("X-Timestamp"));
+                assertThat(h.get("Content-Type")).isEqualTo("application/octet-stream");
+                assertThat(h.get("X-Object-Meta-Color")).isEqualTo("blue");
+                assertThat(h.get("X-Backend-Storage-Policy-Index")).isEqualTo("0");
+                assertThat(h.get("X-Container-Partition")).isEqualTo("9");
+                hosts.add(h.get("X-Container-Host") + " " + h.get("X-Container-Device"));
+            }
+            assertThat(hosts).containsExactlyInAnyOrder("10.0.0.1:6201 sdc", "10.0.0.2:6201 sdd", "10.0.0.3:6201 sde");
+        } finally {
+            fakes.forEach(FakeNode::close);
+        }
+    }
+
+    @Test
+    void answers422WhenTheBodyDoesNotMatchTheEtag() throws IOException {
+        StorageCluster c = cluster(3);
+        ObjectPutRequest plain = c.putRequest(StorageCluster.body(CHUNKS, CHUNK, 3), (long) CHUNKS * CHUNK);
+        plain.headers().set(HttpHeaders.ETAG, "0123456789abcdef0123456789abcdef");
+
+        ObjectResponse response = c.put.put(plain).block(Duration.ofSeconds(20));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(copies(c)).isZero();
     }
 
     @Test

@@ -145,8 +145,15 @@ final class StorageCluster implements AutoCloseable {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).toList();
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.filter(Files::isRegularFile).toList();
+            } catch (java.io.UncheckedIOException e) {
+                // The server renamed or deleted a file while we walked (temp files come and go): look again.
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 
