@@ -125,7 +125,9 @@ public final class ObjectGet {
 
     /** The source's body, resumed from the next node when it stalls or breaks. */
     private Flux<DataBuffer> stream(GetAttempt attempt, BackendResponse source) {
-        long expected = source.headers().getContentLength();
+        // Only 200 and 206 bodies are the object's bytes; a 304 may carry the object's length and no body.
+        boolean objectBytes = source.status() == 200 || source.status() == 206;
+        long expected = objectBytes ? source.headers().getContentLength() : -1;
         long[] received = {0};
         return source.body()
                 .timeout(client.settings().recoverableNodeTimeout())
@@ -143,7 +145,7 @@ public final class ObjectGet {
                         source.dispose();
                     }
                 })
-                .onErrorResume(e -> resume(attempt, source, e));
+                .onErrorResume(e -> objectBytes ? resume(attempt, source, e) : Flux.error(e));
     }
 
     private Flux<DataBuffer> resume(GetAttempt attempt, BackendResponse broken, Throwable cause) {

@@ -70,6 +70,28 @@ class ObjectGetTests {
     }
 
     @Test
+    void answersNotModifiedWithoutBody() throws IOException {
+        StorageCluster c = cluster(null, null, null);
+
+        ObjectResponse response = c.get.get(c.getRequest(HttpMethod.GET, "If-None-Match", "\"" + ETAG + "\""))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(response.status()).isEqualTo(304);
+        assertThat(read(response).length()).isZero();
+    }
+
+    @Test
+    void answersPreconditionFailedAfterAskingEveryPrimary() throws IOException {
+        StorageCluster c = cluster(null, null, null);
+
+        ObjectResponse response = c.get.get(c.getRequest(HttpMethod.GET, "If-Match", "\"nope\""))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(response.status()).isEqualTo(412);
+        assertThat(read(response).length()).isZero();
+    }
+
+    @Test
     void resumesFromTheNextNodeWhenANodeDiesMidBody() throws Exception {
         FakeNode dying = FakeNode.dyingAfter(CONTENT, ETAG, 300_000);
         StorageCluster c = cluster(dying, null, null);
