@@ -195,6 +195,35 @@ class ObjectPutTests {
     }
 
     @Test
+    void readsTheClientBodyNoFasterThanTheSlowestNodeTakesIt() throws Exception {
+        try (FakeNode stalled = FakeNode.stallingMidPut()) {
+            BackendSettings patient = BackendSettings.defaults()
+                    .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                            Duration.ofMillis(500));
+            cluster = new StorageCluster(Arrays.asList(stalled, null, null), 3, patient);
+            StorageCluster c = cluster;
+            java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+            Flux<DataBuffer> huge = StorageCluster.body(2000, CHUNK, 5)
+                    .doOnNext(buffer -> taken.incrementAndGet());
+
+            reactor.core.Disposable upload = c.put.put(c.putRequest(huge, 2000L * CHUNK)).subscribe();
+            // Not a timing assertion: whatever the machine's speed, a stalled node that never reads lets
+            // through only what fits in the socket buffers, far below the 125 MiB body.
+            Thread.sleep(1500);
+            int afterStall = taken.get();
+            Thread.sleep(500);
+
+            assertThat(taken.get()).isEqualTo(afterStall).isLessThan(200);
+            upload.dispose();
+            for (int i = 1; i < 3; i++) {
+                int node = i;
+                assertThat(StorageCluster.eventually(() -> tmpEmpty(c, node))).isTrue();
+                assertThat(c.dataFiles(i)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void sendsSwiftsBackendHeadersWithContainerUpdatesDealtOverTheReplicas() throws IOException {
         List<FakeNode> fakes = List.of(FakeNode.accepting(ETAG), FakeNode.accepting(ETAG), FakeNode.accepting(ETAG));
         try {
