@@ -1,0 +1,236 @@
+package io.ringway.backend;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ringway.backend.PutConnection.PutReply;
+import io.ringway.ring.Node;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * A replicated object PUT, as Swift 2.30's {@code ReplicatedObjectController._store_object}.
+ *
+ * <p>One connection per primary is opened at once, each with {@code Expect: 100-continue}. The
+ * workers share one {@link NodeIterator}: a worker whose node refuses, times out, answers 507
+ * (which error-limits it) or 5xx takes the next node, so handoffs replace failed primaries. With
+ * fewer than Swift's quorum ({@code (n + 1) // 2}) of connections the answer is 503 and no body
+ * byte was read from the client; an early 412 (with {@code If-None-Match: *}) or 409 from any node
+ * answers 412 or 202 as in Swift. The body then goes to every connection through
+ * {@link BodyFanOut} (shared buffers, the slowest connection sets the pace, a failed node is
+ * dropped while a quorum remains). Final answers are collected until they decide
+ * ({@code have_quorum}), then {@code post_quorum_timeout} longer; the answer is Swift's
+ * {@code best_response} with missing answers counted as 503, and the backends' ETag.
+ *
+ * <p>Whatever happens, every connection is closed at the end; when the client's body fails or
+ * the caller cancels, the unfinished uploads are thereby discarded by the object servers.
+ */
+public final class ObjectPut {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectPut.class);
+
+    private final StorageNodeClient client;
+    private final NodeHealth health;
+    private final NodeTimings timings;
+    private final Random random;
+
+    public ObjectPut(StorageNodeClient client, NodeHealth health, NodeTimings timings, Random random) {
+        this.client = requireNonNull(client, "client");
+        this.health = requireNonNull(health, "health");
+        this.timings = requireNonNull(timings, "timings");
+        this.random = requireNonNull(random, "random");
+    }
+
+    /** Stores the object; the answer's headers carry the ETag on success. */
+    public Mono<ObjectResponse> put(ObjectPutRequest request) {
+        return Mono.defer(() -> {
+            ObjectName name = request.name();
+            int partition = request.ring().partition(name.account(), name.container(), name.object());
+            int replicas = request.ring().primaryNodes(partition).size();
+            NodeIterator nodes = NodeIterator.of(request.ring(), partition, client.settings(), health, timings,
+                    random);
+            List<HttpHeaders> outgoing = outgoingHeaders(request, replicas);
+            List<PutConnection> opened = Collections.synchronizedList(new ArrayList<>());
+            return Flux.fromIterable(outgoing)
+                    .flatMap(headers -> connect(nodes, partition, name, headers))
+                    .doOnNext(opened::add)
+                    .collectList()
+                    .flatMap(connections -> store(request, replicas, connections))
+                    .doOnDiscard(DataBuffer.class, Buffers::release)
+                    .doFinally(signal -> {
+                        // Swift closes every putter when done; an unfinished upload is thereby discarded.
+                        List<PutConnection> all;
+                        synchronized (opened) {
+                            all = List.copyOf(opened);
+                        }
+                        all.forEach(PutConnection::dispose);
+                    });
+        });
+    }
+
+    private Mono<ObjectResponse> store(ObjectPutRequest request, int replicas, List<PutConnection> connections) {
+        Set<Integer> early = new TreeSet<>();
+        connections.forEach(c -> {
+            Integer status = c.early();
+            if (status != null) {
+                early.add(status);
+            }
+        });
+        boolean ifNoneMatchStar = request.headers().getOrEmpty(HttpHeaders.IF_NONE_MATCH).stream()
+                .anyMatch(v -> v.contains("*"));
+        if (ifNoneMatchStar && early.contains(412)) {
+            return refuse(request, 412);
+        }
+        if (early.contains(409)) {
+            // A newer object (or tombstone) is there already: Swift answers 202.
+            return refuse(request, 202);
+        }
+        int quorum = BestResponse.quorumSize(replicas);
+        if (connections.size() < quorum) {
+            LOG.error("Object PUT returning 503, {}/{} required connections", connections.size(), quorum);
+            return refuse(request, 503);
+        }
+        List<PutConnection> sending = connections.stream()
+                .filter(c -> c.early() == null)
+                .toList();
+        BodyFanOut fanOut = new BodyFanOut(sending, quorum, client.settings().nodeTimeout(),
+                (connection, why) -> health.error(connection.node().device(),
+                        "ERROR while sending body to object server: " + why));
+        return fanOut.transfer(request.body())
+                .then(Mono.defer(() -> collect(connections, replicas)));
+    }
+
+    /** Answers without reading the body: the client's buffers are dropped (and released) unread. */
+    private static Mono<ObjectResponse> refuse(ObjectPutRequest request, int status) {
+        return Mono.just(ObjectResponse.bodiless(status, new HttpHeaders()));
+    }
+
+    /** One worker of Swift's {@code _connect_put_node}: the first node of the shared iterator that takes the PUT. */
+    private Mono<PutConnection> connect(NodeIterator nodes, int partition, ObjectName name, HttpHeaders headers) {
+        return Mono.defer(() -> {
+            Node node = nodes.nextOrNull();
+            if (node == null) {
+                return Mono.empty();
+            }
+            String path = BackendPaths.objectPath(node.device(), partition, name);
+            long start = System.nanoTime();
+            return PutConnection.open(client, node, path, headers)
+                    .flatMap(connection -> {
+                        timings.record(node.device().ip(), java.time.Duration.ofNanos(System.nanoTime() - start));
+                        Integer early = connection.early();
+                        if (early != null && early == 507) {
+                            health.limit(node.device(), "ERROR Insufficient Storage");
+                            connection.dispose();
+                            return Mono.empty();
+                        }
+                        if (early != null && early >= 500) {
+                            health.error(node.device(), "ERROR " + early + " Expect: 100-continue From Object Server");
+                            connection.dispose();
+                            return Mono.empty();
+                        }
+                        return Mono.just(connection);
+                    })
+                    .onErrorResume(e -> {
+                        health.error(node.device(), "Expect: 100-continue on " + path + ": " + e);
+                        return Mono.empty();
+                    })
+                    .switchIfEmpty(Mono.defer(() -> connect(nodes, partition, name, headers)));
+        });
+    }
+
+    /** Swift's {@code _get_put_responses} and the answer from them. */
+    private Mono<ObjectResponse> collect(List<PutConnection> connections, int replicas) {
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        Sinks.Empty<Void> decided = Sinks.empty();
+        Flux<PutReply> replies = Flux.fromIterable(connections)
+                .filter(c -> !c.failed())
+                .flatMap(c -> c.reply(client.settings().nodeTimeout())
+                        .onErrorResume(e -> {
+                            health.error(c.node().device(), "Trying to get final status of PUT: " + e);
+                            return Mono.empty();
+                        }));
+        return replies
+                .doOnNext(reply -> {
+                    statuses.add(reply.status());
+                    judge(reply);
+                    if (BestResponse.haveQuorum(List.copyOf(statuses), replicas)) {
+                        decided.tryEmitEmpty();
+                    }
+                })
+                .takeUntilOther(decided.asMono().then(Mono.delay(client.settings().postQuorumTimeout())))
+                .collectList()
+                .map(received -> answer(received, replicas));
+    }
+
+    private void judge(PutReply reply) {
+        if (reply.status() == 507) {
+            health.limit(reply.connection().node().device(), "ERROR Insufficient Storage");
+        } else if (reply.status() >= 500) {
+            health.error(reply.connection().node().device(), "ERROR " + reply.status() + " From Object Server");
+        }
+    }
+
+    private static ObjectResponse answer(List<PutReply> received, int replicas) {
+        List<Integer> statuses = new ArrayList<>();
+        Set<String> etags = new TreeSet<>();
+        for (PutReply reply : received) {
+            statuses.add(reply.status());
+            String etag = GetAttempt.normalizeEtag(reply.etag());
+            if (reply.status() >= 200 && reply.status() < 300 && etag != null) {
+                etags.add(etag);
+            }
+        }
+        while (statuses.size() < replicas) {
+            statuses.add(503);
+        }
+        if (etags.size() > 1) {
+            LOG.error("Object servers returned {} mismatched etags", etags.size());
+            return ObjectResponse.bodiless(500, new HttpHeaders());
+        }
+        int best = BestResponse.pick(statuses, BestResponse.quorumSize(statuses.size()));
+        if (best < 0) {
+            LOG.error("Object PUT returning 503 for {}", statuses);
+            return ObjectResponse.bodiless(503, new HttpHeaders());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        if (!etags.isEmpty()) {
+            // Set as text: HttpHeaders.setETag would first initialize Spring's ETag class (and its logger) on an event loop.
+            headers.set(HttpHeaders.ETAG, "\"" + etags.iterator().next() + "\"");
+        }
+        return ObjectResponse.bodiless(statuses.get(best), headers);
+    }
+
+    private static List<HttpHeaders> outgoingHeaders(ObjectPutRequest request, int replicas) {
+        List<HttpHeaders> container = request.container() == null
+                ? Collections.nCopies(replicas, new HttpHeaders())
+                : ContainerUpdateHeaders.assign(replicas, request.container());
+        List<HttpHeaders> outgoing = new ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            HttpHeaders headers = new HttpHeaders();
+            request.headers().forEach(headers::addAll);
+            headers.remove(HttpHeaders.CONTENT_LENGTH);
+            headers.remove(HttpHeaders.TRANSFER_ENCODING);
+            headers.remove(HttpHeaders.EXPECT);
+            // RFC 7231 forbids 100-continue without a body, so Swift sends an empty body chunked.
+            if (request.contentLength() > 0) {
+                headers.setContentLength(request.contentLength());
+            } else {
+                headers.set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+            }
+            headers.set("X-Backend-Storage-Policy-Index", Integer.toString(request.policyIndex()));
+            container.get(i).forEach(headers::addAll);
+            outgoing.add(headers);
+        }
+        return outgoing;
+    }
+}
