@@ -16,7 +16,7 @@ import java.util.List;
 public record PipelineProperties(List<String> stages) {
 
     /** The stages that exist today, in Swift's order. */
-    public static final List<String> DEFAULT_STAGES = List.of("catch_errors", "gatekeeper", "healthcheck");
+    public static final List<String> DEFAULT_STAGES = List.of("catch_errors", "gatekeeper", "healthcheck", "proxy_logging");
 
     public static final PipelineProperties DEFAULTS = new PipelineProperties(DEFAULT_STAGES);
 

@@ -40,7 +40,7 @@ class PipelineIntegrationTests {
     @Test
     void runsTheDefaultPipeline() {
         assertThat(context.getBean(Pipeline.class).stages()).extracting(Stage::name)
-                .containsExactly("catch_errors", "gatekeeper", "healthcheck");
+                .containsExactly("catch_errors", "gatekeeper", "healthcheck", "proxy_logging");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.ringway.middleware.catcherrors.CatchErrorsConfig;
 import io.ringway.middleware.catcherrors.CatchErrorsFactory;
 import io.ringway.middleware.gatekeeper.GatekeeperFactory;
 import io.ringway.middleware.healthcheck.HealthcheckFactory;
+import io.ringway.middleware.proxylogging.ProxyLoggingFactory;
 import io.ringway.middleware.thirdparty.StampFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import reactor.test.StepVerifier;
 class PipelineTests {
 
     private final MiddlewareRegistry registry = new MiddlewareRegistry(List.of(new CatchErrorsFactory(),
-            new GatekeeperFactory(), new HealthcheckFactory(), new StampFactory()));
+            new GatekeeperFactory(), new HealthcheckFactory(), new ProxyLoggingFactory(), new StampFactory()));
 
     @Test
     void runsTheStagesInOrderThenTheWebFilterChain() {
@@ -85,7 +86,7 @@ class PipelineTests {
                 StageTesting.NO_SERVICES, info);
 
         assertThat(pipeline.stages()).extracting(Stage::name)
-                .containsExactly("catch_errors", "gatekeeper", "healthcheck");
+                .containsExactly("catch_errors", "gatekeeper", "healthcheck", "proxy_logging");
     }
 
     private static Stage tracing(String name, List<String> trace) {
