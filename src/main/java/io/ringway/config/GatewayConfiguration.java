@@ -13,6 +13,7 @@ import io.ringway.middleware.StageConfigs;
 import io.ringway.middleware.catcherrors.CatchErrorsFactory;
 import io.ringway.middleware.gatekeeper.GatekeeperFactory;
 import io.ringway.middleware.healthcheck.HealthcheckFactory;
+import io.ringway.middleware.listingformats.ListingFormatsFactory;
 import io.ringway.middleware.tempauth.TempAuthFactory;
 import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.SwiftConf;
@@ -53,6 +54,11 @@ class GatewayConfiguration {
     @Bean
     HealthcheckFactory healthcheckFactory() {
         return new HealthcheckFactory();
+    }
+
+    @Bean
+    ListingFormatsFactory listingFormatsFactory() {
+        return new ListingFormatsFactory();
     }
 
     @Bean
