@@ -4,6 +4,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.ringway.middleware.Middleware;
 import io.ringway.middleware.RecordingChain;
 import io.ringway.middleware.StageTesting;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -32,12 +34,17 @@ final class ListingExchange {
     }
 
     /** How the rest of the pipeline answers; {@code withLength} sets Content-Length. */
-    record Canned(int status, String contentType, String body, boolean withLength) {
+    record Canned(int status, String contentType, String body, boolean withLength, Map<String, String> headers) {
+
+        Canned(int status, String contentType, String body, boolean withLength) {
+            this(status, contentType, body, withLength, Map.of());
+        }
 
         Mono<Void> send(ServerHttpResponse response) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             response.setStatusCode(HttpStatusCode.valueOf(status));
             response.getHeaders().set(HttpHeaders.CONTENT_TYPE, contentType);
+            headers.forEach(response.getHeaders()::set);
             if (withLength) {
                 response.getHeaders().setContentLength(bytes.length);
             }
@@ -65,6 +72,11 @@ final class ListingExchange {
     /** A 200 JSON listing as Swift's proxy sends it (with its length). */
     static Canned jsonListing(String json) {
         return new Canned(200, "application/json; charset=utf-8", json, true);
+    }
+
+    /** A request for a raw URI: the mock's template methods would encode its percent signs again. */
+    static MockServerHttpRequest.BaseBuilder<?> raw(HttpMethod method, String uri) {
+        return MockServerHttpRequest.method(method, URI.create(uri));
     }
 
     static Result run(MockServerHttpRequest.BaseBuilder<?> request, Canned answer) {
