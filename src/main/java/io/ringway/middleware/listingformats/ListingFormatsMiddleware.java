@@ -63,16 +63,16 @@ final class ListingFormatsMiddleware implements Middleware {
         try {
             format = query.format();
         } catch (IllegalArgumentException e) {
-            return reply(exchange.getResponse(), 400, "text/plain", e.getMessage());
+            return reply(exchange, 400, "text/plain", e.getMessage());
         }
         String contentType;
         try {
             contentType = ListingAccept.bestMatch(format, request.getHeaders().getFirst(HttpHeaders.ACCEPT));
         } catch (IllegalArgumentException e) {
-            return reply(exchange.getResponse(), 400, HTML, "Invalid Accept header");
+            return reply(exchange, 400, HTML, "Invalid Accept header");
         }
         if (contentType == null) {
-            return reply(exchange.getResponse(), 406, HTML, SwiftStatus.defaultBody(406));
+            return reply(exchange, 406, HTML, null);
         }
         ListingRequest listing = new ListingRequest(target, contentType, !query.hasFormat(),
                 HttpMethod.HEAD.equals(method), allowReserved(request));
@@ -98,12 +98,21 @@ final class ListingFormatsMiddleware implements Middleware {
         return URI.create((cut < 0 ? text : text.substring(0, cut)) + "?" + rawQuery);
     }
 
-    // HEAD answers lose their body in WebFlux's HttpHeadResponseDecorator, keeping its length.
-    private static Mono<Void> reply(ServerHttpResponse response, int status, String contentType,
-            @Nullable String body) {
-        byte[] bytes = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Swift's error answer: its own body, else swob's default for the status. HEAD gets no body,
+     * and as in swob no length either when the body would have been the default.
+     */
+    private static Mono<Void> reply(ServerWebExchange exchange, int status, String contentType, @Nullable String body) {
+        ServerHttpResponse response = exchange.getResponse();
+        byte[] bytes = (body == null ? SwiftStatus.defaultBody(status) : body).getBytes(StandardCharsets.UTF_8);
         response.setStatusCode(HttpStatusCode.valueOf(status));
         response.getHeaders().set(HttpHeaders.CONTENT_TYPE, contentType);
+        if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
+            if (body != null) {
+                response.getHeaders().setContentLength(bytes.length);
+            }
+            return response.setComplete();
+        }
         response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
     }
