@@ -21,8 +21,8 @@ record ListingTarget(String account, String container) {
         String path = StringUtils.uriDecode(rawPath, StandardCharsets.UTF_8);
         String[] segments = path.split("/", -1);
         int count = segments.length;
-        // split_path(2, 3): a leading slash, a version, then one or two names and at most a trailing slash.
-        if (!segments[0].isEmpty() || count < 3 || count > 5 || segments[1].isEmpty()) {
+        // split_path(2, 3): a leading slash, a version and an account, then at most a container and a slash.
+        if (!segments[0].isEmpty() || count < 3 || count > 5 || segments[1].isEmpty() || segments[2].isEmpty()) {
             return null;
         }
         if (count == 5 && !segments[4].isEmpty()) {

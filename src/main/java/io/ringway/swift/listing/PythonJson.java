@@ -1,6 +1,8 @@
 package io.ringway.swift.listing;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Python's {@code json.dumps} as Swift calls it: ASCII only, {@code ", "} and {@code ": "} separators. */
@@ -48,7 +50,7 @@ public final class PythonJson {
         if (value == 0) {
             return 1 / value < 0 ? "-0.0" : "0.0";
         }
-        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigDecimal exact = shortest(value);
         String digits = exact.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - exact.scale();
         String sign = value < 0 ? "-" : "";
@@ -59,5 +61,18 @@ public final class PythonJson {
         }
         String plain = exact.abs().toPlainString();
         return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+
+    // The fewest significant digits that read back as the value, correctly rounded, as Python's
+    // repr (David Gay's shortest mode); Java 17's Double.toString is sometimes longer (2e23, 5e-324).
+    private static BigDecimal shortest(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == value) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 }
