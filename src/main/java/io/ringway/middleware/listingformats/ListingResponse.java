@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,6 +40,12 @@ final class ListingResponse extends ServerHttpResponseDecorator {
                 .map(ListingResponse::drain)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(this::rewrite);
+    }
+
+    @Override
+    public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+        // Flushing points mean nothing to a listing that is read whole; flattened, it converts.
+        return writeWith(Flux.from(body).concatMap(Flux::from));
     }
 
     @Override

@@ -6,15 +6,23 @@ import static io.ringway.middleware.listingformats.ListingExchange.run;
 import static io.ringway.middleware.listingformats.ListingSamples.ACCOUNT_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.middleware.Middleware;
+import io.ringway.middleware.RecordingChain;
 import io.ringway.middleware.StageTesting;
 import io.ringway.middleware.listingformats.ListingExchange.Canned;
 import io.ringway.middleware.listingformats.ListingExchange.Result;
 import io.ringway.swift.SwiftStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 /** listing_formats refusing requests as Swift does, and leaving alone what is not its business. */
 class ListingFormatsPassThroughTests {
@@ -158,6 +166,26 @@ class ListingFormatsPassThroughTests {
 
         assertThat(added.headers().get("Vary")).containsExactly("Origin, Accept");
         assertThat(kept.headers().get("Vary")).containsExactly("origin, ACCEPT");
+    }
+
+    @Test
+    void convertsAListingWrittenWithFlushes() {
+        Middleware stage = StageTesting.create(new ListingFormatsFactory(), Map.of());
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/v1/a?format=plain"));
+        RecordingChain chain = RecordingChain.answering(forwarded -> {
+            ServerHttpResponse response = forwarded.getResponse();
+            response.getHeaders().set("Content-Type", JSON);
+            response.getHeaders().setContentLength(ACCOUNT_JSON.length());
+            DataBufferFactory buffers = response.bufferFactory();
+            String half = ACCOUNT_JSON.substring(0, 40);
+            return response.writeAndFlushWith(Flux.just(
+                    Flux.just(buffers.wrap(half.getBytes(StandardCharsets.US_ASCII))),
+                    Flux.just(buffers.wrap(ACCOUNT_JSON.substring(40).getBytes(StandardCharsets.US_ASCII)))));
+        });
+
+        StepVerifier.create(stage.handle(exchange, chain)).verifyComplete();
+
+        assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo(ListingSamples.ACCOUNT_TEXT);
     }
 
     private static Canned varying(String vary) {
