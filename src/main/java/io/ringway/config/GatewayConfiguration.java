@@ -13,6 +13,7 @@ import io.ringway.middleware.StageConfigs;
 import io.ringway.middleware.catcherrors.CatchErrorsFactory;
 import io.ringway.middleware.gatekeeper.GatekeeperFactory;
 import io.ringway.middleware.healthcheck.HealthcheckFactory;
+import io.ringway.middleware.listingformats.ListingFormatsFactory;
 import io.ringway.middleware.proxylogging.ProxyLoggingFactory;
 import io.ringway.middleware.tempauth.TempAuthFactory;
 import io.ringway.policy.StoragePolicies;
@@ -59,6 +60,11 @@ class GatewayConfiguration {
     @Bean
     ProxyLoggingFactory proxyLoggingFactory() {
         return new ProxyLoggingFactory();
+    }
+
+    @Bean
+    ListingFormatsFactory listingFormatsFactory() {
+        return new ListingFormatsFactory();
     }
 
     @Bean

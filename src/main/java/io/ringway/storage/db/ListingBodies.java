@@ -1,6 +1,8 @@
 package io.ringway.storage.db;
 
 import io.ringway.swift.Timestamp;
+import io.ringway.swift.listing.ElementTreeXml;
+import io.ringway.swift.listing.PythonJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,7 +14,8 @@ import java.util.Map;
 /**
  * Byte-exact pieces of Swift's listing bodies: Python's {@code json.dumps} (ASCII only, with
  * {@code ", "} and {@code ": "} separators), ElementTree's XML escaping, the plain text form,
- * and the dates Swift writes.
+ * and the dates Swift writes. The escaping lives in {@code io.ringway.swift.listing}, shared with
+ * the proxy's {@code listing_formats} stage.
  */
 public final class ListingBodies {
 
@@ -21,7 +24,7 @@ public final class ListingBodies {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
             "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     /** The XML declaration ElementTree writes, with Swift's double quotes. */
-    public static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    public static final String XML_DECLARATION = ElementTreeXml.DECLARATION;
 
     private ListingBodies() {
     }
@@ -56,27 +59,7 @@ public final class ListingBodies {
 
     /** Python's {@code json.dumps} string with {@code ensure_ascii=True}. */
     static void jsonString(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        PythonJson.string(out, value);
     }
 
     /** Plain listings: one name a line. */
@@ -88,22 +71,17 @@ public final class ListingBodies {
 
     /** ElementTree's text escaping. */
     public static String xmlText(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return ElementTreeXml.text(value);
     }
 
     /** ElementTree's attribute escaping. */
     public static String xmlAttribute(String value) {
-        return xmlText(value).replace("\"", "&quot;").replace("\r", "&#13;").replace("\n", "&#10;")
-                .replace("\t", "&#09;");
+        return ElementTreeXml.attribute(value);
     }
 
     /** {@code <tag>text</tag>}, or {@code <tag />} for empty text as ElementTree writes it. */
     public static void xmlElement(StringBuilder out, String tag, String text) {
-        if (text.isEmpty()) {
-            out.append('<').append(tag).append(" />");
-            return;
-        }
-        out.append('<').append(tag).append('>').append(xmlText(text)).append("</").append(tag).append('>');
+        ElementTreeXml.element(out, tag, text);
     }
 
     /** Swift's {@code Timestamp.isoformat}: UTC, microseconds, no zone: {@code 2023-11-14T22:13:22.123450}. */

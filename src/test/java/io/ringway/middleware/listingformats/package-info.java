@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.middleware.listingformats;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.swift.listing;
+
+import org.jspecify.annotations.NullMarked;
