@@ -1,6 +1,12 @@
 package io.ringway.config;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.ringway.api.error.SwiftExceptionHandler;
+import io.ringway.backend.BackendSettings;
+import io.ringway.backend.InfoFetcher;
+import io.ringway.backend.NodeHealth;
+import io.ringway.backend.NodeTimings;
+import io.ringway.backend.StorageNodeClient;
 import io.ringway.info.InfoHandler;
 import io.ringway.info.InfoRegistry;
 import io.ringway.middleware.MiddlewareContext;
@@ -10,6 +16,11 @@ import io.ringway.middleware.Pipeline;
 import io.ringway.middleware.PipelineProperties;
 import io.ringway.middleware.RequestContext;
 import io.ringway.middleware.StageConfigs;
+import io.ringway.middleware.acl.AclSource;
+import io.ringway.middleware.cache.CacheConfig;
+import io.ringway.middleware.cache.CacheFactory;
+import io.ringway.middleware.cache.InfoCache;
+import io.ringway.middleware.cache.InfoCacheAclSource;
 import io.ringway.middleware.catcherrors.CatchErrorsFactory;
 import io.ringway.middleware.gatekeeper.GatekeeperFactory;
 import io.ringway.middleware.healthcheck.HealthcheckFactory;
@@ -18,7 +29,10 @@ import io.ringway.middleware.proxylogging.ProxyLoggingFactory;
 import io.ringway.middleware.tempauth.TempAuthFactory;
 import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.SwiftConf;
+import io.ringway.ring.Rings;
+import java.time.Clock;
 import java.util.List;
+import java.util.Random;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -70,6 +84,49 @@ class GatewayConfiguration {
     @Bean
     TempAuthFactory tempAuthFactory() {
         return new TempAuthFactory();
+    }
+
+    @Bean
+    CacheFactory cacheFactory() {
+        return new CacheFactory();
+    }
+
+    /** Swift's proxy defaults (conn_timeout, node_timeout, error limits...) for the data path. */
+    @Bean
+    BackendSettings backendSettings() {
+        return BackendSettings.defaults();
+    }
+
+    @Bean
+    StorageNodeClient storageNodeClient(BackendSettings settings) {
+        return new StorageNodeClient(settings);
+    }
+
+    @Bean
+    NodeHealth nodeHealth(BackendSettings settings) {
+        return new NodeHealth(settings, Clock.systemUTC());
+    }
+
+    @Bean
+    NodeTimings nodeTimings(BackendSettings settings) {
+        return new NodeTimings(settings, Clock.systemUTC());
+    }
+
+    @Bean
+    InfoFetcher infoFetcher(StorageNodeClient client, NodeHealth health, NodeTimings timings, Rings rings) {
+        return new InfoFetcher(client, health, timings, new Random(), rings::account, rings::container);
+    }
+
+    /** Configured by the cache stage's section, {@code ringway.middleware.cache}, as Swift's memcache filter. */
+    @Bean
+    InfoCache infoCache(InfoFetcher fetcher, Environment environment) {
+        CacheConfig config = new StageConfigs(Binder.get(environment)).bind("cache", CacheConfig.class);
+        return new InfoCache(fetcher, config, Ticker.systemTicker());
+    }
+
+    @Bean
+    AclSource aclSource(InfoCache cache) {
+        return new InfoCacheAclSource(cache);
     }
 
     @Bean
