@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.middleware.cache;
+
+import org.jspecify.annotations.NullMarked;
