@@ -10,6 +10,7 @@ import io.ringway.backend.AccountInfo;
 import io.ringway.backend.ContainerInfo;
 import io.ringway.backend.InfoSource;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +51,7 @@ public final class InfoCache implements InfoSource {
 
     @Override
     public Mono<AccountInfo> account(String account) {
-        return lookup(new Key(account, null), source.account(account))
+        return lookup(new Key(account, null), () -> source.account(account))
                 .cast(AccountInfo.class);
     }
 
@@ -77,13 +78,14 @@ public final class InfoCache implements InfoSource {
     }
 
     private Mono<ContainerInfo> containerOnly(String account, String container) {
-        return lookup(new Key(account, container), source.container(account, container))
+        return lookup(new Key(account, container), () -> source.container(account, container))
                 .cast(ContainerInfo.class);
     }
 
-    private Mono<Object> lookup(Key key, Mono<?> load) {
+    /** The cached info, or the one {@code load} gives; the lookup is made only on a miss. */
+    private Mono<Object> lookup(Key key, Supplier<Mono<?>> load) {
         return Mono.defer(() -> Mono.fromFuture(
-                cache.get(key, (k, executor) -> load.<Object>map(info -> info).toFuture()),
+                cache.get(key, (k, executor) -> load.get().<Object>map(info -> info).toFuture()),
                 // One caller cancelling must not cancel the lookup the others wait for.
                 true));
     }
