@@ -1,8 +1,5 @@
 package io.ringway.storage.object;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -172,56 +169,21 @@ final class ObjectConstraints {
 
     /** Swift's {@code config_true_value}. */
     static boolean isTrue(@Nullable String value) {
-        if (value == null) {
-            return false;
-        }
-        String lower = value.strip().toLowerCase(java.util.Locale.ROOT);
-        return lower.equals("true") || lower.equals("1") || lower.equals("yes") || lower.equals("on")
-                || lower.equals("t") || lower.equals("y");
+        return io.ringway.swift.SwiftRules.isTrue(value);
     }
 
     /** Swift's {@code normalize_delete_at_timestamp} for an integer: ten digits, clamped. */
     static String normalizeDeleteAt(long at) {
-        return String.format(java.util.Locale.ROOT, "%010d", Math.min(Math.max(0, at), 9_999_999_999L));
+        return io.ringway.swift.SwiftRules.normalizeDeleteAt(at);
     }
 
     /** Python's {@code int(text)} for decimal text: surrounding blanks, a sign, underscores between digits. */
     static @Nullable Long pythonInt(String text) {
-        String trimmed = text.strip();
-        boolean negative = trimmed.startsWith("-");
-        if (negative || trimmed.startsWith("+")) {
-            trimmed = trimmed.substring(1);
-        }
-        if (trimmed.isEmpty() || trimmed.startsWith("_") || trimmed.endsWith("_") || trimmed.contains("__")) {
-            return null;
-        }
-        String digits = trimmed.replace("_", "");
-        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(digits);
-            return negative ? -value : value;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return io.ringway.swift.SwiftRules.pythonInt(text);
     }
 
     /** Swift's {@code check_utf8}: the header's bytes are non-empty valid UTF-8 without NUL. */
     static boolean isUtf8(String latin1) {
-        if (latin1.isEmpty()) {
-            return false;
-        }
-        byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            String decoded = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return decoded.indexOf('\0') < 0;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return io.ringway.swift.SwiftRules.isUtf8(latin1);
     }
 }

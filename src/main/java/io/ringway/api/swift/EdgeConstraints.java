@@ -1,0 +1,211 @@
+package io.ringway.api.swift;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ringway.api.error.GatewayException;
+import io.ringway.policy.SwiftConstraints;
+import io.ringway.swift.PythonText;
+import io.ringway.swift.SwiftRules;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The proxy's client-facing checks from Swift's {@code swift/common/constraints.py} and its
+ * controllers, with the limits of {@code [swift-constraints]} and Swift's statuses and bodies
+ * word for word. Each check throws a {@link GatewayException} carrying Swift's answer. Header
+ * values are the bytes the client sent read as ISO-8859-1, so lengths are byte counts as in
+ * Swift's WSGI strings; names are lengths of their UTF-8 bytes for the same reason.
+ */
+public final class EdgeConstraints {
+
+    private final SwiftConstraints limits;
+
+    public EdgeConstraints(SwiftConstraints limits) {
+        this.limits = requireNonNull(limits, "limits");
+    }
+
+    /** The limits in force. */
+    public SwiftConstraints limits() {
+        return limits;
+    }
+
+    /**
+     * The account controller's name check: 400 {@code Account name length of N longer than M},
+     * the limit doubled for auto-created accounts as in {@code get_name_length_limit}.
+     */
+    public void checkAccountName(String account) {
+        int limit = limits.maxAccountNameLength() * multiplier(account);
+        int length = utf8Length(account);
+        if (length > limit) {
+            throw GatewayException.withBody(400, "Account name length of " + length + " longer than " + limit);
+        }
+    }
+
+    /** The container controller's PUT check: 400 {@code Container name length of N longer than M}. */
+    public void checkContainerName(String account, String container) {
+        int limit = limits.maxContainerNameLength() * multiplier(account);
+        int length = utf8Length(container);
+        if (length > limit) {
+            throw GatewayException.withBody(400, "Container name length of " + length + " longer than " + limit);
+        }
+    }
+
+    /** {@code check_object_creation}'s name check: 400 {@code Object name length of N longer than M}. */
+    public void checkObjectName(String object) {
+        int length = utf8Length(object);
+        if (length > limits.maxObjectNameLength()) {
+            throw GatewayException.plain(400,
+                    "Object name length of " + length + " longer than " + limits.maxObjectNameLength(), null);
+        }
+    }
+
+    /**
+     * {@code check_metadata(req, target)}: every header value's length, then each
+     * {@code X-<Target>-Meta-*} header's name, value, the count and the overall size; accounts and
+     * containers also need UTF-8 names and values.
+     */
+    public void checkMetadata(HttpHeaders headers, Target target) {
+        String prefix = "x-" + target.name().toLowerCase(Locale.ROOT) + "-meta-";
+        int count = 0;
+        int size = 0;
+        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+            // swob's HeaderKeyDict title-cases names, which shows in the messages.
+            String name = PythonText.title(header.getKey());
+            for (String value : header.getValue()) {
+                if (value.length() > limits.maxHeaderSize()) {
+                    throw plain("Header value too long: "
+                            + name.substring(0, Math.min(name.length(), limits.maxMetaNameLength())));
+                }
+                if (!name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                    continue;
+                }
+                String key = name.substring(prefix.length());
+                if (key.isEmpty()) {
+                    throw plain("Metadata name cannot be empty");
+                }
+                boolean badKey = !SwiftRules.isUtf8(key);
+                boolean badValue = !value.isEmpty() && !SwiftRules.isUtf8(value);
+                if (target != Target.OBJECT && (badKey || badValue)) {
+                    throw plain("Metadata must be valid UTF-8");
+                }
+                count++;
+                size += key.length() + value.length();
+                if (key.length() > limits.maxMetaNameLength()) {
+                    throw plain("Metadata name too long: " + prefix + key);
+                }
+                if (value.length() > limits.maxMetaValueLength()) {
+                    throw plain("Metadata value longer than " + limits.maxMetaValueLength() + ": " + prefix + key);
+                }
+                if (count > limits.maxMetaCount()) {
+                    throw plain("Too many metadata items; max " + limits.maxMetaCount());
+                }
+                if (size > limits.maxMetaOverallSize()) {
+                    throw plain("Total metadata too large; max " + limits.maxMetaOverallSize());
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code check_object_creation}: length and transfer coding, name, content type, delete
+     * headers, then metadata. Returns the {@code X-Delete-At} to store, or {@code null}.
+     *
+     * @param now the request's timestamp in seconds ({@code valid_timestamp})
+     */
+    public @Nullable String checkObjectCreation(HttpHeaders headers, String objectName, double now) {
+        Long length = BodyLength.messageLength(headers);
+        if (length != null && length > limits.maxFileSize()) {
+            throw GatewayException.plain(413, "Your request is too large.", null);
+        }
+        // Swift compares the raw header with 'chunked' here, not message_length's parsed value.
+        if (BodyLength.contentLength(headers) == null && !"chunked".equals(headers.getFirst("Transfer-Encoding"))) {
+            throw GatewayException.plain(411, "Missing Content-Length header.", null);
+        }
+        checkObjectName(objectName);
+        String contentType = headers.getFirst("Content-Type");
+        if (contentType == null) {
+            throw plain("No content type");
+        }
+        String deleteAt = DeleteHeaders.check(headers, now);
+        if (!SwiftRules.isUtf8(contentType)) {
+            throw plain("Invalid Content-Type");
+        }
+        checkMetadata(headers, Target.OBJECT);
+        return deleteAt;
+    }
+
+    /**
+     * {@code check_delete_headers}: the normalized {@code X-Delete-At} (from {@code X-Delete-After}
+     * when given), or {@code null}; 400 when not an integer or not in the future.
+     */
+    public @Nullable String checkDeleteHeaders(HttpHeaders headers, double now) {
+        return DeleteHeaders.check(headers, now);
+    }
+
+    /** {@code constrain_req_limit} for a container listing: the limit to use, 412 when over. */
+    public int containerListingLimit(@Nullable String limit) {
+        return listingLimit(limit, limits.containerListingLimit());
+    }
+
+    /** {@code constrain_req_limit} for an account listing: the limit to use, 412 when over. */
+    public int accountListingLimit(@Nullable String limit) {
+        return listingLimit(limit, limits.accountListingLimit());
+    }
+
+    /** {@code check_account_format}: 412 when empty or with a slash (e.g. {@code X-Copy-From-Account}). */
+    public static String checkAccountFormat(@Nullable String name) {
+        return checkNameFormat(name, "Account");
+    }
+
+    /** {@code check_container_format}: 412 when empty or with a slash (e.g. {@code X-Versions-Location}). */
+    public static String checkContainerFormat(@Nullable String name) {
+        return checkNameFormat(name, "Container");
+    }
+
+    private static String checkNameFormat(@Nullable String name, String target) {
+        if (name == null || name.isEmpty()) {
+            throw GatewayException.withBody(412, target + " name cannot be empty");
+        }
+        if (name.indexOf('/') >= 0) {
+            throw GatewayException.withBody(412, target + " name cannot contain slashes");
+        }
+        return name;
+    }
+
+    private static int listingLimit(@Nullable String given, int max) {
+        // Python's str.isdigit(): only a plain run of digits counts; anything else means the maximum.
+        if (given == null || given.isEmpty() || !given.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return max;
+        }
+        if (given.length() > 10 || Long.parseLong(given) > max) {
+            throw GatewayException.withBody(412, "Maximum limit is " + max);
+        }
+        return Integer.parseInt(given);
+    }
+
+    private int multiplier(String account) {
+        return account.startsWith(limits.autoCreateAccountPrefix()) ? 2 : 1;
+    }
+
+    private static int utf8Length(String name) {
+        return name.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static GatewayException plain(String body) {
+        return GatewayException.plain(400, body, null);
+    }
+
+    /** The kinds of metadata {@code check_metadata} knows. */
+    public enum Target {
+        /** {@code X-Account-Meta-*}. */
+        ACCOUNT,
+        /** {@code X-Container-Meta-*}. */
+        CONTAINER,
+        /** {@code X-Object-Meta-*}. */
+        OBJECT
+    }
+}

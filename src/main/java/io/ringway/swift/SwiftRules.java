@@ -1,0 +1,80 @@
+package io.ringway.swift;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Swift's small value rules shared by the proxy edge and the storage node: Python's {@code int()}
+ * on header text, {@code check_utf8}, {@code config_true_value} and
+ * {@code normalize_delete_at_timestamp}. Header text is the bytes the client sent read as
+ * ISO-8859-1, as in Swift's WSGI strings.
+ */
+public final class SwiftRules {
+
+    private SwiftRules() {
+    }
+
+    /** Python's {@code int(text)} for decimal text: surrounding blanks, a sign, underscores between digits. */
+    public static @Nullable Long pythonInt(String text) {
+        String trimmed = text.strip();
+        boolean negative = trimmed.startsWith("-");
+        if (negative || trimmed.startsWith("+")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (trimmed.isEmpty() || trimmed.startsWith("_") || trimmed.endsWith("_") || trimmed.contains("__")) {
+            return null;
+        }
+        String digits = trimmed.replace("_", "");
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(digits);
+            return negative ? -value : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Swift's {@code check_utf8}: the bytes (as ISO-8859-1 text) are non-empty valid UTF-8 without NUL. */
+    public static boolean isUtf8(String latin1) {
+        return isUtf8(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Swift's {@code check_utf8} on bytes: non-empty valid UTF-8 without NUL (Swift's reserved byte). */
+    public static boolean isUtf8(byte[] bytes) {
+        if (bytes.length == 0) {
+            return false;
+        }
+        try {
+            // Java's decoder rejects encoded surrogates as Python 3's does.
+            String decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return decoded.indexOf('\0') < 0;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Swift's {@code config_true_value}. */
+    public static boolean isTrue(@Nullable String value) {
+        if (value == null) {
+            return false;
+        }
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        return lower.equals("true") || lower.equals("1") || lower.equals("yes") || lower.equals("on")
+                || lower.equals("t") || lower.equals("y");
+    }
+
+    /** Swift's {@code normalize_delete_at_timestamp} for an integer: ten digits, clamped. */
+    public static String normalizeDeleteAt(long at) {
+        return String.format(Locale.ROOT, "%010d", Math.min(Math.max(0, at), 9_999_999_999L));
+    }
+}
