@@ -87,7 +87,8 @@ public final class EdgeConstraints {
                 if (key.isEmpty()) {
                     throw plain("Metadata name cannot be empty");
                 }
-                boolean badKey = !SwiftRules.isUtf8(key);
+                // The bytes as sent: title-casing may map a Latin-1 letter outside Latin-1.
+                boolean badKey = !SwiftRules.isUtf8(header.getKey().substring(prefix.length()));
                 boolean badValue = !value.isEmpty() && !SwiftRules.isUtf8(value);
                 if (target != Target.OBJECT && (badKey || badValue)) {
                     throw plain("Metadata must be valid UTF-8");
