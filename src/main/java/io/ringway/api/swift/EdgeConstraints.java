@@ -4,12 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.api.error.GatewayException;
 import io.ringway.policy.SwiftConstraints;
-import io.ringway.swift.PythonText;
+import io.ringway.swift.SwiftChecks;
 import io.ringway.swift.SwiftRules;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
@@ -23,9 +21,12 @@ import org.springframework.http.HttpHeaders;
 public final class EdgeConstraints {
 
     private final SwiftConstraints limits;
+    private final SwiftChecks.MetadataLimits metadataLimits;
 
     public EdgeConstraints(SwiftConstraints limits) {
         this.limits = requireNonNull(limits, "limits");
+        this.metadataLimits = new SwiftChecks.MetadataLimits(limits.maxHeaderSize(), limits.maxMetaNameLength(),
+                limits.maxMetaValueLength(), limits.maxMetaCount(), limits.maxMetaOverallSize());
     }
 
     /** The limits in force. */
@@ -69,45 +70,10 @@ public final class EdgeConstraints {
      * containers also need UTF-8 names and values.
      */
     public void checkMetadata(HttpHeaders headers, Target target) {
-        String prefix = "x-" + target.name().toLowerCase(Locale.ROOT) + "-meta-";
-        int count = 0;
-        int size = 0;
-        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
-            // swob's HeaderKeyDict title-cases names, which shows in the messages.
-            String name = PythonText.title(header.getKey());
-            for (String value : header.getValue()) {
-                if (value.length() > limits.maxHeaderSize()) {
-                    throw plain("Header value too long: "
-                            + name.substring(0, Math.min(name.length(), limits.maxMetaNameLength())));
-                }
-                if (!name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                    continue;
-                }
-                String key = name.substring(prefix.length());
-                if (key.isEmpty()) {
-                    throw plain("Metadata name cannot be empty");
-                }
-                // The bytes as sent: title-casing may map a Latin-1 letter outside Latin-1.
-                boolean badKey = !SwiftRules.isUtf8(header.getKey().substring(prefix.length()));
-                boolean badValue = !value.isEmpty() && !SwiftRules.isUtf8(value);
-                if (target != Target.OBJECT && (badKey || badValue)) {
-                    throw plain("Metadata must be valid UTF-8");
-                }
-                count++;
-                size += key.length() + value.length();
-                if (key.length() > limits.maxMetaNameLength()) {
-                    throw plain("Metadata name too long: " + prefix + key);
-                }
-                if (value.length() > limits.maxMetaValueLength()) {
-                    throw plain("Metadata value longer than " + limits.maxMetaValueLength() + ": " + prefix + key);
-                }
-                if (count > limits.maxMetaCount()) {
-                    throw plain("Too many metadata items; max " + limits.maxMetaCount());
-                }
-                if (size > limits.maxMetaOverallSize()) {
-                    throw plain("Total metadata too large; max " + limits.maxMetaOverallSize());
-                }
-            }
+        try {
+            SwiftChecks.metadata(headers.headerSet(), target.name().toLowerCase(Locale.ROOT), metadataLimits);
+        } catch (SwiftChecks.Rejected e) {
+            throw GatewayException.plain(e.status(), e.body(), null);
         }
     }
 
@@ -131,7 +97,7 @@ public final class EdgeConstraints {
         if (contentType == null) {
             throw plain("No content type");
         }
-        String deleteAt = DeleteHeaders.check(headers, now);
+        String deleteAt = checkDeleteHeaders(headers, now);
         if (!SwiftRules.isUtf8(contentType)) {
             throw plain("Invalid Content-Type");
         }
@@ -144,7 +110,11 @@ public final class EdgeConstraints {
      * when given), or {@code null}; 400 when not an integer or not in the future.
      */
     public @Nullable String checkDeleteHeaders(HttpHeaders headers, double now) {
-        return DeleteHeaders.check(headers, now);
+        try {
+            return SwiftChecks.deleteAt(headers::getFirst, now);
+        } catch (SwiftChecks.Rejected e) {
+            throw GatewayException.plain(e.status(), e.body(), null);
+        }
     }
 
     /** {@code constrain_req_limit} for a container listing: the limit to use, 412 when over. */

@@ -1,7 +1,6 @@
 package io.ringway.storage.object;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
@@ -14,11 +13,6 @@ import org.springframework.http.HttpHeaders;
 final class ObjectConstraints {
 
     static final long MAX_FILE_SIZE = 5_368_709_122L;
-    static final int MAX_META_NAME_LENGTH = 128;
-    static final int MAX_META_VALUE_LENGTH = 256;
-    static final int MAX_META_COUNT = 90;
-    static final int MAX_META_OVERALL_SIZE = 4096;
-    static final int MAX_HEADER_SIZE = 8192;
     static final int MAX_OBJECT_NAME_LENGTH = 1024;
 
     private ObjectConstraints() {
@@ -71,66 +65,20 @@ final class ObjectConstraints {
      * must be an integer later than the request. Returns the normalized {@code X-Delete-At} or null.
      */
     static @Nullable String checkDeleteHeaders(HttpHeaders headers, double now) {
-        String deleteAt = headers.getFirst("X-Delete-At");
-        String deleteAfter = headers.getFirst("X-Delete-After");
-        if (deleteAfter != null) {
-            Long after = pythonInt(deleteAfter);
-            if (after == null) {
-                throw ObjectRequestException.plain(400, "Non-integer X-Delete-After");
-            }
-            deleteAt = normalizeDeleteAt((long) Math.floor(now + after));
-            if (Long.parseLong(deleteAt) <= now) {
-                throw ObjectRequestException.plain(400, "X-Delete-After in past");
-            }
+        try {
+            return io.ringway.swift.SwiftChecks.deleteAt(headers::getFirst, now);
+        } catch (io.ringway.swift.SwiftChecks.Rejected e) {
+            throw ObjectRequestException.plain(e.status(), e.body());
         }
-        if (deleteAt == null) {
-            return null;
-        }
-        Long at = pythonInt(deleteAt);
-        if (at == null) {
-            throw ObjectRequestException.plain(400, "Non-integer X-Delete-At");
-        }
-        String normalized = normalizeDeleteAt(at);
-        if (Long.parseLong(normalized) <= now && !isReplication(headers)) {
-            throw ObjectRequestException.plain(400, "X-Delete-At in past");
-        }
-        return normalized;
     }
 
     /** {@code check_metadata(req, 'object')}: every header value, then each {@code X-Object-Meta-*}. */
     static void checkMetadata(HttpHeaders headers) {
-        int count = 0;
-        int size = 0;
-        for (Map.Entry<String, java.util.List<String>> header : headers.headerSet()) {
-            String name = ObjectHeaders.title(header.getKey());
-            for (String value : header.getValue()) {
-                if (value.length() > MAX_HEADER_SIZE) {
-                    throw ObjectRequestException.plain(400,
-                            "Header value too long: " + name.substring(0, Math.min(name.length(), MAX_META_NAME_LENGTH)));
-                }
-                if (!ObjectHeaders.isUserMeta(name)) {
-                    continue;
-                }
-                String key = name.substring(ObjectHeaders.USER_META.length());
-                if (key.isEmpty()) {
-                    throw ObjectRequestException.plain(400, "Metadata name cannot be empty");
-                }
-                count++;
-                size += key.length() + value.length();
-                if (key.length() > MAX_META_NAME_LENGTH) {
-                    throw ObjectRequestException.plain(400, "Metadata name too long: " + ObjectHeaders.USER_META + key);
-                }
-                if (value.length() > MAX_META_VALUE_LENGTH) {
-                    throw ObjectRequestException.plain(400, "Metadata value longer than " + MAX_META_VALUE_LENGTH
-                            + ": " + ObjectHeaders.USER_META + key);
-                }
-                if (count > MAX_META_COUNT) {
-                    throw ObjectRequestException.plain(400, "Too many metadata items; max " + MAX_META_COUNT);
-                }
-                if (size > MAX_META_OVERALL_SIZE) {
-                    throw ObjectRequestException.plain(400, "Total metadata too large; max " + MAX_META_OVERALL_SIZE);
-                }
-            }
+        try {
+            io.ringway.swift.SwiftChecks.metadata(headers.headerSet(), "object",
+                    io.ringway.swift.SwiftChecks.MetadataLimits.DEFAULTS);
+        } catch (io.ringway.swift.SwiftChecks.Rejected e) {
+            throw ObjectRequestException.plain(e.status(), e.body());
         }
     }
 

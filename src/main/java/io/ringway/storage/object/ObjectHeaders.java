@@ -22,14 +22,7 @@ final class ObjectHeaders {
      * upper case after any non-letter and lower case otherwise.
      */
     static String title(String name) {
-        StringBuilder titled = new StringBuilder(name.length());
-        boolean previousIsLetter = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i) == '_' ? '-' : name.charAt(i);
-            titled.append(previousIsLetter ? Character.toLowerCase(c) : Character.toUpperCase(c));
-            previousIsLetter = Character.isLetter(c);
-        }
-        return titled.toString();
+        return io.ringway.swift.SwiftChecks.headerName(name);
     }
 
     static boolean isUserMeta(String name) {
