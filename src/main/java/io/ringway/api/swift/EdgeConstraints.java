@@ -79,7 +79,9 @@ public final class EdgeConstraints {
 
     /**
      * {@code check_object_creation}: length and transfer coding, name, content type, delete
-     * headers, then metadata. Returns the {@code X-Delete-At} to store, or {@code null}.
+     * headers, then metadata. Returns the {@code X-Delete-At} to store, or {@code null}. Swift's
+     * object controller fills a missing Content-Type (guessed from the name, else
+     * {@code application/octet-stream}) before this check, so the caller does that first.
      *
      * @param now the request's timestamp in seconds ({@code valid_timestamp})
      */
@@ -103,6 +105,24 @@ public final class EdgeConstraints {
         }
         checkMetadata(headers, Target.OBJECT);
         return deleteAt;
+    }
+
+    /**
+     * The object controller's {@code check_content_type}, run right after
+     * {@link #checkObjectCreation}: 400 when a Content-Type parameter starts with {@code swift_}
+     * (Swift keeps those for itself, e.g. {@code swift_bytes}).
+     */
+    public void checkContentType(HttpHeaders headers) {
+        String contentType = headers.getFirst("Content-Type");
+        if (contentType == null || contentType.indexOf(';') < 0) {
+            return;
+        }
+        String[] parts = contentType.split(";", -1);
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].stripLeading().startsWith("swift_")) {
+                throw GatewayException.withBody(400, "Invalid Content-Type, swift_* is not a valid parameter name.");
+            }
+        }
     }
 
     /**

@@ -162,6 +162,15 @@ class EdgeConstraintsTests {
     }
 
     @Test
+    void refusesSwiftContentTypeParameters() {
+        assertThatCode(() -> edge.checkContentType(headers("Content-Type", "text/plain; charset=utf-8")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> edge.checkContentType(headers())).doesNotThrowAnyException();
+        expect(() -> edge.checkContentType(headers("Content-Type", "text/plain; swift_bytes=5")), 400,
+                "Invalid Content-Type, swift_* is not a valid parameter name.");
+    }
+
+    @Test
     void objectCreationChecksDeleteHeadersAndMetadata() {
         expect(() -> edge.checkObjectCreation(creation("Content-Type", "text/plain", "X-Delete-After", "abc"),
                 "object_name", NOW), 400, "Non-integer X-Delete-After");
