@@ -82,14 +82,12 @@ public final class Ring {
     }
 
     /**
-     * Swift's {@code get_part}. Empty container or object names count as absent, as Swift's
-     * {@code hash_path} tests them for truth.
+     * Swift's {@code get_part}. Empty container or object names count as absent, as in Swift's
+     * {@code hash_path} ({@link HashPath#digest} applies that rule).
      */
     public int partition(String account, @Nullable String container, @Nullable String object) {
         requireNonNull(account, "account");
-        String c = container == null || container.isEmpty() ? null : container;
-        String o = object == null || object.isEmpty() ? null : object;
-        return HashPath.partition(hashPath.digest(account, c, o), data.partPower());
+        return HashPath.partition(hashPath.digest(account, container, object), data.partPower());
     }
 
     /**

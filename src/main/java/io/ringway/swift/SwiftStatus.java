@@ -82,4 +82,12 @@ public final class SwiftStatus {
         }
         return "<html><h1>" + title(status) + "</h1><p>" + explanation + "</p></html>";
     }
+
+    /**
+     * Swift's body for {@code HTTPInsufficientStorage(drive=...)}: the 507 explanation with
+     * swob's {@code Drive: %(drive)s} filled in.
+     */
+    public static String insufficientStorageBody(String device) {
+        return "<html><h1>" + title(507) + "</h1><p>" + explanation(507) + " Drive: " + device + "</p></html>";
+    }
 }

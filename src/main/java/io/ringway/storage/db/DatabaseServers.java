@@ -3,6 +3,7 @@ package io.ringway.storage.db;
 import io.ringway.storage.node.BackendPath;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.node.ServerType;
+import io.ringway.swift.SwiftStatus;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,8 +39,8 @@ public final class DatabaseServers {
     public static Mono<Path> locate(DeviceRoot devices, ServerType type, BackendPath path, String hash) {
         return Mono.fromCallable(() -> devices.device(path.device()).orElse(null))
                 .subscribeOn(Schedulers.boundedElastic())
-                .switchIfEmpty(Mono.error(() -> new BackendHttpException(507, "<html><h1>Insufficient Storage</h1>"
-                        + "<p>There was not enough space to save the resource. Drive: " + path.device() + "</p></html>")))
+                .switchIfEmpty(Mono.error(() ->
+                        new BackendHttpException(507, SwiftStatus.insufficientStorageBody(path.device()))))
                 .map(device -> DatabasePaths.of(device, type, path.partition(), hash));
     }
 }

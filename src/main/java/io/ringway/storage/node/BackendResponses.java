@@ -27,10 +27,4 @@ public final class BackendResponses {
         }
         return builder.contentType(HTML_UTF8).bodyValue(body);
     }
-
-    /** 507 naming the drive, as Swift's {@code HTTPInsufficientStorage(drive=...)}. */
-    public static Mono<ServerResponse> insufficientStorage(String device) {
-        return withBody(507, "<html><h1>Insufficient Storage</h1><p>There was not enough space to save the "
-                + "resource. Drive: " + device + "</p></html>");
-    }
 }

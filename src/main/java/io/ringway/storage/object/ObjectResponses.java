@@ -27,8 +27,7 @@ final class ObjectResponses {
         }
         if (error instanceof InsufficientStorageException full) {
             // swob's body for HTTPInsufficientStorage(drive=...), with Swift's exact Content-Type
-            return answer(507, "<html><h1>Insufficient Storage</h1><p>There was not enough space to save the "
-                    + "resource. Drive: " + full.device() + "</p></html>", false, Map.of());
+            return answer(507, SwiftStatus.insufficientStorageBody(full.device()), false, Map.of());
         }
         if (error instanceof InvalidBackendPathException invalid) {
             return answer(400, invalid.getMessage(), true, Map.of());
