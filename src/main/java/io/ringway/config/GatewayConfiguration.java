@@ -28,6 +28,8 @@ import io.ringway.middleware.listingformats.ListingFormatsFactory;
 import io.ringway.middleware.proxylogging.ProxyLoggingFactory;
 import io.ringway.middleware.tempauth.TempAuthFactory;
 import io.ringway.policy.StoragePolicies;
+import io.ringway.proxy.ProxyApplication;
+import io.ringway.proxy.Unimplemented;
 import io.ringway.policy.SwiftConf;
 import io.ringway.ring.Rings;
 import java.time.Clock;
@@ -42,9 +44,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -149,7 +148,7 @@ class GatewayConfiguration {
 
     @Bean
     Pipeline pipeline(PipelineProperties properties, MiddlewareRegistry registry, Environment environment,
-            ListableBeanFactory beans, InfoRegistry info, ApplicationContext gatewayContext) {
+            ListableBeanFactory beans, InfoRegistry info, ApplicationContext gatewayContext, ProxyApplication app) {
         MiddlewareContext context = new MiddlewareContext() {
             @Override
             public <T> T service(Class<T> type) {
@@ -159,7 +158,8 @@ class GatewayConfiguration {
             }
         };
         return Pipeline.assemble(properties, registry, new StageConfigs(Binder.get(environment)), context, info)
-                .scopedTo(exchange -> onGatewayServer(exchange, gatewayContext));
+                .scopedTo(exchange -> onGatewayServer(exchange, gatewayContext))
+                .endingIn(app);
     }
 
     /** Ahead of Boot's own handler (-1): every error answer is Swift's. */
@@ -184,11 +184,10 @@ class GatewayConfiguration {
         return new InfoHandler(info, policies, conf.constraints());
     }
 
+    /** Swift's proxy-server app, where the pipeline ends. */
     @Bean
-    RouterFunction<ServerResponse> infoRoute(InfoHandler handler) {
-        return RouterFunctions.route()
-                .GET("/info", handler::handle)
-                .HEAD("/info", handler::handle)
-                .build();
+    ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf) {
+        return new ProxyApplication(conf.constraints().validApiVersions(), info, new Unimplemented(), new Unimplemented(),
+                new Unimplemented());
     }
 }

@@ -7,10 +7,13 @@ import io.ringway.policy.SwiftConstraints;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.ringway.proxy.Controller;
+import io.ringway.proxy.ProxyReply;
+import io.ringway.proxy.ProxyRequest;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /info} as Swift's {@code InfoController}: a JSON object with the {@code swift}
@@ -23,7 +26,11 @@ import reactor.core.publisher.Mono;
  * with the Swift API; {@code expose_info}, {@code disallowed_sections} and the HMAC-signed admin
  * view are not implemented.
  */
-public final class InfoHandler {
+public final class InfoHandler implements Controller {
+
+    private static final Set<String> ALLOWED = Set.of("GET", "HEAD");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The Swift release whose API Ringway implements; clients read features from it. */
     public static final String SWIFT_VERSION = "2.30.1";
@@ -74,10 +81,17 @@ public final class InfoHandler {
         return policy;
     }
 
+    @Override
+    public Set<String> allowedMethods() {
+        return ALLOWED;
+    }
+
     /** {@code GET} and {@code HEAD /info}. */
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        return ServerResponse.ok()
-                .header(HttpHeaders.CONTENT_TYPE, JSON_UTF8)
-                .bodyValue(registry.sections());
+    @Override
+    public Mono<ProxyReply> handle(ProxyRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.CONTENT_TYPE, JSON_UTF8);
+        return Mono.fromSupplier(() -> ProxyReply.text(200, headers, JSON.writeValueAsString(registry.sections()),
+                request.exchange()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,15 +32,20 @@ public final class Pipeline implements WebFilter {
 
     private final List<Stage> stages;
     private final Predicate<ServerWebExchange> scope;
+    private final @Nullable WebHandler app;
 
-    /** Runs exactly these stages, in this order (no checks: see {@link #assemble}), on every exchange. */
+    /**
+     * Runs exactly these stages, in this order (no checks: see {@link #assemble}), on every
+     * exchange, then the rest of the WebFlux chain.
+     */
     public Pipeline(List<Stage> stages) {
-        this(stages, exchange -> true);
+        this(stages, exchange -> true, null);
     }
 
-    private Pipeline(List<Stage> stages, Predicate<ServerWebExchange> scope) {
+    private Pipeline(List<Stage> stages, Predicate<ServerWebExchange> scope, @Nullable WebHandler app) {
         this.stages = List.copyOf(requireNonNull(stages, "stages"));
         this.scope = requireNonNull(scope, "scope");
+        this.app = app;
     }
 
     /**
@@ -76,7 +83,16 @@ public final class Pipeline implements WebFilter {
      * endpoints out of the pipeline.
      */
     public Pipeline scopedTo(Predicate<ServerWebExchange> scope) {
-        return new Pipeline(stages, scope);
+        return new Pipeline(stages, scope, app);
+    }
+
+    /**
+     * The same stages ending in {@code app}, as Swift's paste pipeline ends in the
+     * {@code proxy-server} app: what passes every stage is answered by it, not by the rest of the
+     * WebFlux chain.
+     */
+    public Pipeline endingIn(WebHandler app) {
+        return new Pipeline(stages, scope, requireNonNull(app, "app"));
     }
 
     /** The running stages, in order. */
@@ -94,7 +110,7 @@ public final class Pipeline implements WebFilter {
 
     private Mono<Void> run(int index, ServerWebExchange exchange, WebFilterChain chain) {
         if (index == stages.size()) {
-            return chain.filter(exchange);
+            return app == null ? chain.filter(exchange) : app.handle(exchange);
         }
         return stages.get(index).middleware().handle(exchange, next -> run(index + 1, next, chain));
     }

@@ -45,7 +45,7 @@ class PipelineIntegrationTests {
 
     @Test
     void answersAnUnknownPathWithSwifts404AndATransactionId() {
-        RawResponse response = gateway.send("GET", "/nowhere");
+        RawResponse response = gateway.send("GET", "//nowhere");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("X-Trans-Id")).matches(TX_ID);
@@ -56,7 +56,7 @@ class PipelineIntegrationTests {
 
     @Test
     void answersHeadOfAnUnknownPathWithoutABody() {
-        RawResponse response = gateway.send("HEAD", "/nowhere");
+        RawResponse response = gateway.send("HEAD", "//nowhere");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("X-Trans-Id")).matches(TX_ID);
@@ -65,8 +65,8 @@ class PipelineIntegrationTests {
 
     @Test
     void givesEveryRequestItsOwnTransactionIdWithTheClientsExtra() {
-        String first = gateway.send("GET", "/nowhere").header("X-Trans-Id");
-        String second = gateway.send("GET", "/nowhere", "X-Trans-Id-Extra", "my-job").header("X-Trans-Id");
+        String first = gateway.send("GET", "//nowhere").header("X-Trans-Id");
+        String second = gateway.send("GET", "//nowhere", "X-Trans-Id-Extra", "my-job").header("X-Trans-Id");
 
         assertThat(second).matches(TX_ID + "-my-job").isNotEqualTo(first);
     }

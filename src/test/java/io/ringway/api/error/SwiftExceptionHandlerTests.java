@@ -35,7 +35,7 @@ class SwiftExceptionHandlerTests {
 
     @Test
     void rendersSpringsOwnStatusErrorsAsSwiftWould() {
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/nowhere"));
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("//nowhere"));
 
         StepVerifier.create(handler.handle(exchange, new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED)))
                 .verifyComplete();
