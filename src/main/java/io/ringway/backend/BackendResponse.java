@@ -67,6 +67,28 @@ final class BackendResponse {
                 .onErrorResume(e -> Mono.empty());
     }
 
+    /**
+     * The whole body, for the small bodies of answers other than object GETs (error messages,
+     * listings' errors): at most {@code limit} bytes are kept, the rest is read and dropped.
+     */
+    Mono<byte[]> smallBody(int limit, Duration timeout) {
+        return connection.inbound()
+                .receive()
+                .reduce(new java.io.ByteArrayOutputStream(), (out, buf) -> {
+                    int keep = Math.min(buf.readableBytes(), limit - out.size());
+                    if (keep > 0) {
+                        byte[] bytes = new byte[keep];
+                        buf.getBytes(buf.readerIndex(), bytes);
+                        out.writeBytes(bytes);
+                    }
+                    return out;
+                })
+                .map(java.io.ByteArrayOutputStream::toByteArray)
+                .defaultIfEmpty(new byte[0])
+                .timeout(timeout)
+                .doOnError(e -> dispose());
+    }
+
     /** Closes the connection (a body not read to its end must not go back to the pool). */
     void dispose() {
         connection.dispose();

@@ -1,6 +1,7 @@
 package io.ringway.backend;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Swift's {@code best_response} and {@code have_quorum} over the statuses collected from
@@ -19,6 +20,15 @@ final class BestResponse {
 
     /** The index into {@code statuses} of the best response, or -1 for none (503). */
     static int pick(List<Integer> statuses, int quorum) {
+        return pick(statuses, quorum, Set.of());
+    }
+
+    /**
+     * As {@link #pick(List, int)}, but the indices in {@code avoid} (statuses made up by
+     * overrides) count toward a class's quorum and are never the answer; a class whose quorum
+     * is all made up gives way to the next, as in Swift.
+     */
+    static int pick(List<Integer> statuses, int quorum, Set<Integer> avoid) {
         if (statuses.isEmpty()) {
             return -1;
         }
@@ -29,12 +39,12 @@ final class BestResponse {
                 int status = statuses.get(i);
                 if (status >= hundred && status < hundred + 100) {
                     count++;
-                    if (best < 0 || status > statuses.get(best)) {
+                    if (!avoid.contains(i) && (best < 0 || status > statuses.get(best))) {
                         best = i;
                     }
                 }
             }
-            if (count >= quorum) {
+            if (count >= quorum && best >= 0) {
                 return best;
             }
         }

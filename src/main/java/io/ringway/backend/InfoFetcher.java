@@ -8,7 +8,6 @@ import io.ringway.swift.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -32,17 +31,16 @@ public final class InfoFetcher implements InfoSource {
     private final StorageNodeClient client;
     private final NodeHealth health;
     private final NodeTimings timings;
-    private final Random random;
+    private final StorageNodes nodes;
     private final Supplier<Ring> accountRing;
     private final Supplier<Ring> containerRing;
 
     /** The rings are suppliers so that every lookup sees the latest reloaded ring. */
-    public InfoFetcher(StorageNodeClient client, NodeHealth health, NodeTimings timings, Random random,
-            Supplier<Ring> accountRing, Supplier<Ring> containerRing) {
-        this.client = requireNonNull(client, "client");
-        this.health = requireNonNull(health, "health");
-        this.timings = requireNonNull(timings, "timings");
-        this.random = requireNonNull(random, "random");
+    public InfoFetcher(StorageNodes nodes, Supplier<Ring> accountRing, Supplier<Ring> containerRing) {
+        this.nodes = requireNonNull(nodes, "nodes");
+        this.client = nodes.client();
+        this.health = nodes.health();
+        this.timings = nodes.timings();
         this.accountRing = requireNonNull(accountRing, "accountRing");
         this.containerRing = requireNonNull(containerRing, "containerRing");
     }
@@ -63,7 +61,7 @@ public final class InfoFetcher implements InfoSource {
         return Mono.defer(() -> {
             int partition = ring.partition(account, container, null);
             Attempt attempt = new Attempt(partition, name,
-                    NodeIterator.of(ring, partition, client.settings(), health, timings, random));
+                    nodes.iterate(ring, partition));
             return next(attempt)
                     .map(good -> info.apply(good.status, good.headers))
                     .switchIfEmpty(Mono.fromSupplier(() -> {

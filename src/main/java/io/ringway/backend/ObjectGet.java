@@ -3,7 +3,6 @@ package io.ringway.backend;
 import static java.util.Objects.requireNonNull;
 
 import io.ringway.ring.Node;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -36,13 +35,13 @@ public final class ObjectGet {
     private final StorageNodeClient client;
     private final NodeHealth health;
     private final NodeTimings timings;
-    private final Random random;
+    private final StorageNodes nodes;
 
-    public ObjectGet(StorageNodeClient client, NodeHealth health, NodeTimings timings, Random random) {
-        this.client = requireNonNull(client, "client");
-        this.health = requireNonNull(health, "health");
-        this.timings = requireNonNull(timings, "timings");
-        this.random = requireNonNull(random, "random");
+    public ObjectGet(StorageNodes nodes) {
+        this.nodes = requireNonNull(nodes, "nodes");
+        this.client = nodes.client();
+        this.health = nodes.health();
+        this.timings = nodes.timings();
     }
 
     /** The response for {@code request}; its body streams from the chosen node. */
@@ -50,9 +49,8 @@ public final class ObjectGet {
         return Mono.defer(() -> {
             ObjectName name = request.name();
             int partition = request.ring().partition(name.account(), name.container(), name.object());
-            NodeIterator nodes = NodeIterator.of(request.ring(), partition, client.settings(), health, timings,
-                    random);
-            GetAttempt attempt = new GetAttempt(request, partition, nodes);
+            NodeIterator candidates = nodes.iterate(request.ring(), partition);
+            GetAttempt attempt = new GetAttempt(request, partition, candidates);
             return findSource(attempt)
                     .flatMap(source -> respond(attempt, source))
                     .switchIfEmpty(Mono.fromSupplier(attempt::best));

@@ -7,7 +7,6 @@ import io.ringway.ring.Node;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -42,13 +41,13 @@ public final class ObjectPut {
     private final StorageNodeClient client;
     private final NodeHealth health;
     private final NodeTimings timings;
-    private final Random random;
+    private final StorageNodes nodes;
 
-    public ObjectPut(StorageNodeClient client, NodeHealth health, NodeTimings timings, Random random) {
-        this.client = requireNonNull(client, "client");
-        this.health = requireNonNull(health, "health");
-        this.timings = requireNonNull(timings, "timings");
-        this.random = requireNonNull(random, "random");
+    public ObjectPut(StorageNodes nodes) {
+        this.nodes = requireNonNull(nodes, "nodes");
+        this.client = nodes.client();
+        this.health = nodes.health();
+        this.timings = nodes.timings();
     }
 
     /** Stores the object; the answer's headers carry the ETag on success. */
@@ -57,12 +56,11 @@ public final class ObjectPut {
             ObjectName name = request.name();
             int partition = request.ring().partition(name.account(), name.container(), name.object());
             int replicas = request.ring().primaryNodes(partition).size();
-            NodeIterator nodes = NodeIterator.of(request.ring(), partition, client.settings(), health, timings,
-                    random);
+            NodeIterator candidates = nodes.iterate(request.ring(), partition);
             List<HttpHeaders> outgoing = outgoingHeaders(request, replicas);
             List<PutConnection> opened = Collections.synchronizedList(new ArrayList<>());
             return Flux.fromIterable(outgoing)
-                    .flatMap(headers -> connect(nodes, partition, name, headers))
+                    .flatMap(headers -> connect(candidates, partition, name, headers))
                     .doOnNext(opened::add)
                     .collectList()
                     .flatMap(connections -> store(request, replicas, connections))

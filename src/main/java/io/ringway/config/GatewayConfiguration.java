@@ -7,6 +7,7 @@ import io.ringway.backend.InfoFetcher;
 import io.ringway.backend.NodeHealth;
 import io.ringway.backend.NodeTimings;
 import io.ringway.backend.StorageNodeClient;
+import io.ringway.backend.StorageNodes;
 import io.ringway.info.InfoHandler;
 import io.ringway.info.InfoRegistry;
 import io.ringway.middleware.MiddlewareContext;
@@ -112,8 +113,13 @@ class GatewayConfiguration {
     }
 
     @Bean
-    InfoFetcher infoFetcher(StorageNodeClient client, NodeHealth health, NodeTimings timings, Rings rings) {
-        return new InfoFetcher(client, health, timings, new Random(), rings::account, rings::container);
+    StorageNodes storageNodes(StorageNodeClient client, NodeHealth health, NodeTimings timings) {
+        return new StorageNodes(client, health, timings, new Random());
+    }
+
+    @Bean
+    InfoFetcher infoFetcher(StorageNodes nodes, Rings rings) {
+        return new InfoFetcher(nodes, rings::account, rings::container);
     }
 
     /** Configured by the cache stage's section, {@code ringway.middleware.cache}, as Swift's memcache filter. */

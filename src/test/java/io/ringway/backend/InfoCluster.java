@@ -45,6 +45,7 @@ final class InfoCluster implements AutoCloseable {
     final Ring containerRing;
     final StorageNodeClient client;
     final NodeHealth health;
+    final StorageNodes nodes;
     final InfoFetcher fetcher;
 
     InfoCluster() throws IOException {
@@ -56,8 +57,8 @@ final class InfoCluster implements AutoCloseable {
         BackendSettings settings = StorageCluster.quickSettings().withReadAffinity("r1z1=1, r1z2=2, r1z3=3");
         this.client = new StorageNodeClient(settings);
         this.health = new NodeHealth(settings, Clock.systemUTC());
-        this.fetcher = new InfoFetcher(client, health, new NodeTimings(settings, Clock.systemUTC()), new Random(1),
-                () -> accountRing, () -> containerRing);
+        this.nodes = new StorageNodes(client, health, new NodeTimings(settings, Clock.systemUTC()), new Random(1));
+        this.fetcher = new InfoFetcher(nodes, () -> accountRing, () -> containerRing);
     }
 
     private Ring ring(List<@Nullable DisposableServer> servers, Function<DeviceRoot, BackendServer> server)

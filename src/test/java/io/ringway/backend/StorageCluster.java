@@ -94,8 +94,8 @@ final class StorageCluster implements AutoCloseable {
         this.client = new StorageNodeClient(this.settings);
         this.health = new NodeHealth(this.settings, Clock.systemUTC());
         this.timings = new NodeTimings(this.settings, Clock.systemUTC());
-        this.get = new ObjectGet(client, health, timings, new Random(1));
-        this.put = new ObjectPut(client, health, timings, new Random(1));
+        this.get = new ObjectGet(new StorageNodes(client, health, timings, new Random(1)));
+        this.put = new ObjectPut(new StorageNodes(client, health, timings, new Random(1)));
     }
 
     /** Short timeouts so that fault tests take seconds. */
