@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
  * {@code max(Qc + Ro - Qo, Rc)} updates ({@code num_container_updates}), so that a successful PUT
  * always leaves a durable update and every container replica is named at least once.
  */
-final class ContainerUpdateHeaders {
+public final class ContainerUpdateHeaders {
 
     private ContainerUpdateHeaders() {
     }
@@ -24,7 +24,7 @@ final class ContainerUpdateHeaders {
     }
 
     /** The container headers of each of {@code outgoing} object requests (empty when no target). */
-    static List<HttpHeaders> assign(int outgoing, ContainerTarget target) {
+    public static List<HttpHeaders> assign(int outgoing, ContainerTarget target) {
         List<List<Node>> perRequest = new ArrayList<>();
         for (int i = 0; i < outgoing; i++) {
             perRequest.add(new ArrayList<>());

@@ -18,6 +18,9 @@ import org.springframework.http.HttpHeaders;
  */
 final class GetAttempt {
 
+    /** Swift's {@code TRUE_VALUES}. */
+    private static final java.util.Set<String> TRUE_VALUES = java.util.Set.of("true", "1", "yes", "on", "t", "y");
+
     final ObjectGetRequest request;
     final int partition;
     final NodeIterator nodes;
@@ -35,6 +38,12 @@ final class GetAttempt {
         this.backendHeaders = new HttpHeaders();
         request.headers().forEach(backendHeaders::addAll);
         backendHeaders.set("X-Backend-Storage-Policy-Index", Integer.toString(request.policyIndex()));
+    }
+
+    /** Whether the client asked for the newest copy ({@code X-Newest}, true as Swift's {@code config_true_value}). */
+    boolean newest() {
+        String value = request.headers().getFirst("X-Newest");
+        return value != null && TRUE_VALUES.contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     synchronized HttpHeaders backendHeaders() {
@@ -60,14 +69,7 @@ final class GetAttempt {
 
     /** Whether a good source is not older than the newest tombstone seen (Swift compares them). */
     synchronized boolean notOlderThanTombstones(HttpHeaders source) {
-        Timestamp ts = null;
-        for (String name : List.of("X-Backend-Data-Timestamp", "X-Backend-Timestamp", "X-Put-Timestamp",
-                "X-Timestamp")) {
-            ts = Timestamp.parseOrNull(source.getFirst(name));
-            if (ts != null) {
-                break;
-            }
-        }
+        Timestamp ts = sourceTimestampOrNull(source);
         return ts == null ? latest404.raw() == 0 && latest404.offset() == 0 : ts.compareTo(latest404) >= 0;
     }
 
@@ -105,6 +107,23 @@ final class GetAttempt {
 
     synchronized List<Integer> statuses() {
         return List.copyOf(statuses);
+    }
+
+    /** Swift's {@code source_key}: the source's data timestamp, 0 when it names none. */
+    static Timestamp sourceTimestamp(HttpHeaders source) {
+        Timestamp ts = sourceTimestampOrNull(source);
+        return ts == null ? new Timestamp(0, 0) : ts;
+    }
+
+    private static @Nullable Timestamp sourceTimestampOrNull(HttpHeaders source) {
+        for (String name : List.of("X-Backend-Data-Timestamp", "X-Backend-Timestamp", "X-Put-Timestamp",
+                "X-Timestamp")) {
+            Timestamp ts = Timestamp.parseOrNull(source.getFirst(name));
+            if (ts != null) {
+                return ts;
+            }
+        }
+        return null;
     }
 
     /** Swift's {@code normalize_etag}: without the quotes. */

@@ -51,7 +51,8 @@ public final class ObjectGet {
             int partition = request.ring().partition(name.account(), name.container(), name.object());
             NodeIterator candidates = nodes.iterate(request.ring(), partition);
             GetAttempt attempt = new GetAttempt(request, partition, candidates);
-            return findSource(attempt)
+            Mono<BackendResponse> found = attempt.newest() ? findNewest(attempt) : findSource(attempt);
+            return found
                     .flatMap(source -> respond(attempt, source))
                     .switchIfEmpty(Mono.fromSupplier(attempt::best));
         });
@@ -66,6 +67,33 @@ public final class ObjectGet {
         Flux<DataBuffer> body = stream(attempt, source)
                 .doOnDiscard(DataBuffer.class, Buffers::release);
         return Mono.just(new ObjectResponse(source.status(), source.headers(), body));
+    }
+
+    /**
+     * {@code X-Newest: true}: every node is asked (primaries, then handoffs), and of the good
+     * sources not older than the newest tombstone the one with the newest timestamp is used, as
+     * Swift's {@code GetOrHeadHandler} with {@code newest}; the others are closed unread.
+     */
+    private Mono<BackendResponse> findNewest(GetAttempt attempt) {
+        return findSource(attempt)
+                .expand(found -> findSource(attempt))
+                .collectList()
+                .flatMap(sources -> {
+                    BackendResponse newest = null;
+                    for (BackendResponse source : sources) {
+                        boolean usable = attempt.notOlderThanTombstones(source.headers());
+                        if (usable && (newest == null || GetAttempt.sourceTimestamp(source.headers())
+                                .compareTo(GetAttempt.sourceTimestamp(newest.headers())) > 0)) {
+                            newest = source;
+                        }
+                    }
+                    for (BackendResponse source : sources) {
+                        if (source != newest) {
+                            source.dispose();
+                        }
+                    }
+                    return Mono.justOrEmpty(newest);
+                });
     }
 
     /** The next good source, or empty when the nodes ran out. */

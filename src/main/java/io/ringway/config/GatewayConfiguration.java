@@ -2,10 +2,14 @@ package io.ringway.config;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.ringway.api.error.SwiftExceptionHandler;
+import io.ringway.api.swift.EdgeConstraints;
+import io.ringway.backend.BackendRequests;
 import io.ringway.backend.BackendSettings;
 import io.ringway.backend.InfoFetcher;
 import io.ringway.backend.NodeHealth;
 import io.ringway.backend.NodeTimings;
+import io.ringway.backend.ObjectGet;
+import io.ringway.backend.ObjectPut;
 import io.ringway.backend.StorageNodeClient;
 import io.ringway.backend.StorageNodes;
 import io.ringway.info.InfoHandler;
@@ -31,6 +35,8 @@ import io.ringway.middleware.tempauth.TempAuthFactory;
 import io.ringway.policy.StoragePolicies;
 import io.ringway.proxy.ProxyApplication;
 import io.ringway.proxy.Unimplemented;
+import io.ringway.proxy.object.ContentTypes;
+import io.ringway.proxy.object.ObjectController;
 import io.ringway.policy.SwiftConf;
 import io.ringway.ring.Rings;
 import java.time.Clock;
@@ -190,10 +196,38 @@ class GatewayConfiguration {
         return new InfoHandler(info, policies, conf.constraints());
     }
 
+    @Bean
+    ObjectGet objectGet(StorageNodes nodes) {
+        return new ObjectGet(nodes);
+    }
+
+    @Bean
+    ObjectPut objectPut(StorageNodes nodes) {
+        return new ObjectPut(nodes);
+    }
+
+    @Bean
+    BackendRequests backendRequests(StorageNodes nodes) {
+        return new BackendRequests(nodes);
+    }
+
+    @Bean
+    EdgeConstraints edgeConstraints(SwiftConf conf) {
+        return new EdgeConstraints(conf.constraints());
+    }
+
+    /** Python's mimetypes table and the system's mime.types files, read once at startup. */
+    @Bean
+    ObjectController objectController(InfoCache info, Rings rings, ObjectGet get, ObjectPut put,
+            BackendRequests requests, EdgeConstraints constraints) {
+        return new ObjectController(info, rings::object, rings::container, get, put, requests, constraints,
+                ContentTypes.load(ContentTypes.KNOWN_FILES));
+    }
+
     /** Swift's proxy-server app, where the pipeline ends. */
     @Bean
-    ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf) {
+    ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, ObjectController objects) {
         return new ProxyApplication(conf.constraints().validApiVersions(), info, new Unimplemented(), new Unimplemented(),
-                new Unimplemented());
+                objects);
     }
 }

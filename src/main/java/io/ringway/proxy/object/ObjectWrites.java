@@ -1,0 +1,128 @@
+package io.ringway.proxy.object;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ringway.api.error.GatewayException;
+import io.ringway.api.swift.EdgeConstraints;
+import io.ringway.backend.ObjectPut;
+import io.ringway.backend.ObjectPutRequest;
+import io.ringway.backend.ObjectResponse;
+import io.ringway.proxy.ProxyReply;
+import io.ringway.proxy.ProxyRequest;
+import io.ringway.swift.Timestamp;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+
+/**
+ * An object PUT, as Swift's {@code BaseObjectController.PUT}: {@code If-None-Match} other than
+ * {@code *} is refused, a missing container gives 404, a missing (or to be detected) Content-Type
+ * is guessed from the name, one {@code X-Timestamp} is fixed for every node,
+ * {@code check_object_creation} and {@code check_content_type} run, {@code X-Delete-After}
+ * becomes {@code X-Delete-At}, and {@link ObjectPut} streams the body to the replicas. The
+ * client's body is not read before a quorum of object servers said {@code 100 Continue}, so a
+ * client's own {@code Expect: 100-continue} is answered only then.
+ */
+final class ObjectWrites {
+
+    private final ObjectTargets targets;
+    private final ObjectPut put;
+    private final EdgeConstraints constraints;
+    private final ContentTypes contentTypes;
+
+    ObjectWrites(ObjectTargets targets, ObjectPut put, EdgeConstraints constraints, ContentTypes contentTypes) {
+        this.targets = requireNonNull(targets, "targets");
+        this.put = requireNonNull(put, "put");
+        this.constraints = requireNonNull(constraints, "constraints");
+        this.contentTypes = requireNonNull(contentTypes, "contentTypes");
+    }
+
+    Mono<ProxyReply> handle(ProxyRequest request) {
+        HttpHeaders client = request.headers();
+        if (!ifNoneMatchAllowed(client)) {
+            return Mono.error(GatewayException.plain(400, "If-None-Match only supports *", null));
+        }
+        return targets.resolve(request.path())
+                .flatMap(target -> {
+                    if (target.updates() == null) {
+                        return Mono.error(GatewayException.status(404));
+                    }
+                    HttpHeaders changes = new HttpHeaders();
+                    String object = Objects.requireNonNull(request.path().object(), "object");
+                    String type = contentType(client, object);
+                    if (type != null) {
+                        changes.set(HttpHeaders.CONTENT_TYPE, type);
+                    }
+                    Timestamp timestamp = NodeHeaders.ensureTimestamp(client);
+                    changes.set("X-Timestamp", timestamp.internal());
+                    HttpHeaders checked = overlay(client, changes);
+                    String deleteAt = constraints.checkObjectCreation(checked, object, timestamp.raw() / 100_000.0);
+                    constraints.checkContentType(checked);
+                    if (deleteAt != null) {
+                        changes.set("X-Delete-At", deleteAt);
+                    }
+                    HttpHeaders nodes = NodeHeaders.of(request, changes);
+                    nodes.remove("X-Delete-After");
+                    nodes.remove("X-Detect-Content-Type");
+                    ObjectPutRequest store = new ObjectPutRequest(target.ring(), target.policyIndex(), target.name(),
+                            nodes, contentLength(client), target.updates(), request.body());
+                    return put.put(store)
+                            .map(response -> reply(request, response, timestamp));
+                });
+    }
+
+    private static ProxyReply reply(ProxyRequest request, ObjectResponse response, Timestamp timestamp) {
+        if (response.status() < 200 || response.status() >= 300) {
+            return ProxyReply.standard(response.status(), request.exchange());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        String etag = response.headers().getFirst(HttpHeaders.ETAG);
+        if (etag != null) {
+            headers.set(HttpHeaders.ETAG, etag.replace("\"", ""));
+        }
+        headers.set(HttpHeaders.LAST_MODIFIED, HttpDates.lastModified(timestamp));
+        headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8");
+        return ProxyReply.text(response.status(), headers, "", request.exchange());
+    }
+
+    /** Swift's {@code _update_content_type}: the type to set, or null to keep the client's. */
+    private @Nullable String contentType(HttpHeaders client, String object) {
+        boolean detect = Truth.isTrue(client.getFirst("X-Detect-Content-Type"));
+        String given = client.getFirst(HttpHeaders.CONTENT_TYPE);
+        if (detect || given == null || given.isEmpty()) {
+            return contentTypes.typeOrDefault("/" + object);
+        }
+        return null;
+    }
+
+    /** Swift's {@code req.if_none_match}: absent, or a list of tags holding {@code *}. */
+    private static boolean ifNoneMatchAllowed(HttpHeaders client) {
+        String value = client.getFirst(HttpHeaders.IF_NONE_MATCH);
+        if (value == null) {
+            return true;
+        }
+        for (String tag : value.split(",")) {
+            if (tag.strip().equals("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The body's length for the nodes: -1 for chunked (the nodes get it chunked too). */
+    private static long contentLength(HttpHeaders client) {
+        String encoding = client.getFirst(HttpHeaders.TRANSFER_ENCODING);
+        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            return -1;
+        }
+        return Math.max(client.getContentLength(), 0);
+    }
+
+    private static HttpHeaders overlay(HttpHeaders client, HttpHeaders changes) {
+        HttpHeaders all = new HttpHeaders();
+        client.forEach(all::addAll);
+        changes.forEach(all::put);
+        return all;
+    }
+}
