@@ -92,6 +92,38 @@ class ObjectGetTests {
     }
 
     @Test
+    void xNewestServesTheCopyWithTheNewestTimestamp() throws Exception {
+        cluster = new StorageCluster(Arrays.asList(null, null, null), 3, StorageCluster.quickSettings());
+        byte[] older = StorageCluster.bytes(1, 1000, 1);
+        byte[] newer = StorageCluster.bytes(1, 1000, 2);
+        cluster.putDirect(0, older, io.ringway.swift.Timestamp.ofMillis(1_700_000_000_000L));
+        cluster.putDirect(1, older, io.ringway.swift.Timestamp.ofMillis(1_700_000_000_000L));
+        cluster.putDirect(2, newer, io.ringway.swift.Timestamp.ofMillis(1_700_000_001_000L));
+
+        for (int i = 0; i < 5; i++) {
+            ObjectResponse response = cluster.get.get(cluster.getRequest(HttpMethod.GET, "X-Newest", "true"))
+                    .block(Duration.ofSeconds(10));
+
+            assertThat(response.headers().getFirst("X-Timestamp")).isEqualTo("1700000001.00000");
+            assertThat(read(response).hex()).isEqualTo(md5(newer));
+        }
+    }
+
+    @Test
+    void xNewestHeadAsksEveryPrimary() throws Exception {
+        FakeNode counting = FakeNode.answering(404);
+        cluster = new StorageCluster(Arrays.asList(counting, null, null), 3, StorageCluster.quickSettings());
+        cluster.putDirect(1, CONTENT);
+        cluster.putDirect(2, CONTENT);
+
+        ObjectResponse response = cluster.get.get(cluster.getRequest(HttpMethod.HEAD, "X-Newest", "yes"))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(counting.requests()).hasSize(1);
+    }
+
+    @Test
     void resumesFromTheNextNodeWhenANodeDiesMidBody() throws Exception {
         FakeNode dying = FakeNode.dyingAfter(CONTENT, ETAG, 300_000);
         StorageCluster c = cluster(dying, null, null);

@@ -175,9 +175,14 @@ final class StorageCluster implements AutoCloseable {
 
     /** Stores {@code content} on node {@code index} directly, as a proxy would. */
     void putDirect(int index, byte[] content) {
+        putDirect(index, content, Timestamp.ofMillis(System.currentTimeMillis()));
+    }
+
+    /** Stores {@code content} on node {@code index} directly with the given {@code X-Timestamp}. */
+    void putDirect(int index, byte[] content, Timestamp timestamp) {
         String path = BackendPaths.objectPath(ring.devices().get(index), partition(), NAME);
         Integer status = HttpClient.create()
-                .headers(h -> h.set("X-Timestamp", Timestamp.ofMillis(System.currentTimeMillis()).internal())
+                .headers(h -> h.set("X-Timestamp", timestamp.internal())
                         .set("Content-Type", "application/octet-stream")
                         .set("Content-Length", content.length))
                 .put()

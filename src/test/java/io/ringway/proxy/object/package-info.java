@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.proxy.object;
+
+import org.jspecify.annotations.NullMarked;
