@@ -33,8 +33,14 @@ import io.ringway.middleware.listingformats.ListingFormatsFactory;
 import io.ringway.middleware.proxylogging.ProxyLoggingFactory;
 import io.ringway.middleware.tempauth.TempAuthFactory;
 import io.ringway.policy.StoragePolicies;
+import io.ringway.api.swift.EdgeConstraints;
+import io.ringway.backend.BackendRequests;
+import io.ringway.backend.DatabaseGet;
+import io.ringway.proxy.DatabaseServices;
 import io.ringway.proxy.ProxyApplication;
-import io.ringway.proxy.Unimplemented;
+import io.ringway.proxy.ProxySettings;
+import io.ringway.proxy.account.AccountController;
+import io.ringway.proxy.container.ContainerController;
 import io.ringway.proxy.object.ContentTypes;
 import io.ringway.proxy.object.ObjectController;
 import io.ringway.policy.SwiftConf;
@@ -226,8 +232,21 @@ class GatewayConfiguration {
 
     /** Swift's proxy-server app, where the pipeline ends. */
     @Bean
-    ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, ObjectController objects) {
-        return new ProxyApplication(conf.constraints().validApiVersions(), info, new Unimplemented(), new Unimplemented(),
-                objects);
+    ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, DatabaseServices databases,
+            ObjectController objects) {
+        return new ProxyApplication(conf.constraints().validApiVersions(), info, new AccountController(databases),
+                new ContainerController(databases), objects);
+    }
+
+    /** {@code ringway.proxy.*}: Swift's proxy-server options for accounts and containers. */
+    @Bean
+    ProxySettings proxySettings(Environment environment) {
+        return Binder.get(environment).bindOrCreate("ringway.proxy", Bindable.of(ProxySettings.class));
+    }
+
+    @Bean
+    DatabaseServices databaseServices(StorageNodes nodes, BackendRequests writes, Rings rings, InfoCache cache,
+            StoragePolicies policies, EdgeConstraints constraints, ProxySettings settings) {
+        return new DatabaseServices(new DatabaseGet(nodes), writes, rings, cache, policies, constraints, settings);
     }
 }

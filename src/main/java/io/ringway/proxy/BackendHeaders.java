@@ -17,7 +17,25 @@ public final class BackendHeaders {
     /** What Swift's proxy calls itself to the nodes ({@code backend_user_agent}). */
     public static final String USER_AGENT = "proxy-server " + ProcessHandle.current().pid();
 
+    /** Headers of the client's connection, not of its request: never passed to the nodes. */
+    private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length",
+            "transfer-encoding", "keep-alive", "expect", "upgrade", "te", "trailer", "proxy-connection");
+
     private BackendHeaders() {
+    }
+
+    /**
+     * The client's headers as the {@code additional} headers of a GET or HEAD
+     * ({@code GETorHEAD_base} passes {@code req.headers}), without those of its connection.
+     */
+    public static HttpHeaders clientHeaders(HttpHeaders client) {
+        HttpHeaders headers = new HttpHeaders();
+        client.forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, values);
+            }
+        });
+        return headers;
     }
 
     /**

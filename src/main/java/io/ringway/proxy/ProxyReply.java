@@ -46,7 +46,11 @@ public record ProxyReply(int status, HttpHeaders headers, Flux<DataBuffer> body)
      * with its {@code Content-Length}; the buffer is made when the body is subscribed.
      */
     public static ProxyReply text(int status, HttpHeaders headers, String body, ServerWebExchange exchange) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return bytes(status, headers, body.getBytes(StandardCharsets.UTF_8), exchange);
+    }
+
+    /** As {@link #text}, for a body that is bytes already (a storage node's error body). */
+    public static ProxyReply bytes(int status, HttpHeaders headers, byte[] bytes, ServerWebExchange exchange) {
         HttpHeaders all = new HttpHeaders();
         all.addAll(headers);
         all.setContentLength(bytes.length);
