@@ -1,6 +1,7 @@
 package io.ringway.middleware.proxylogging;
 
 import io.netty.channel.Channel;
+import io.ringway.api.error.GatewayException;
 import io.ringway.middleware.Middleware;
 import io.ringway.middleware.MiddlewareChain;
 import io.ringway.middleware.RequestContext;
@@ -142,6 +143,9 @@ final class ProxyLoggingMiddleware implements Middleware {
                 return 499;
             }
             // Before the response started, the exception handler renders the error's own status.
+            if (!tally.responseStarted() && failure instanceof GatewayException swiftError) {
+                return swiftError.status();
+            }
             if (!tally.responseStarted() && failure instanceof ErrorResponse response) {
                 return response.getStatusCode().value();
             }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ResponseStatusException;
+import io.ringway.api.error.GatewayException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -145,6 +146,15 @@ class ProxyLoggingStreamingTests {
                 .verifyError(ResponseStatusException.class);
 
         assertThat(harness.lines()).containsExactly("GET 404 200 - -");
+    }
+
+    @Test
+    void logsTheStatusOfASwiftErrorRaisedBeforeAnswering() {
+        StepVerifier.create(handle(MockServerHttpRequest.put("/v1/a/c/o").build(),
+                        exchange -> Mono.error(GatewayException.withBody(400, "Non-integer X-Delete-At"))))
+                .verifyError(GatewayException.class);
+
+        assertThat(harness.lines()).containsExactly("PUT 400 200 - -");
     }
 
     @Test
