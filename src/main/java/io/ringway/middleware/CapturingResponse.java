@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
@@ -112,8 +111,7 @@ final class CapturingResponse implements ServerHttpResponse {
     private Mono<Void> commit(Flux<DataBuffer> body) {
         if (!committed.compareAndSet(false, true)) {
             // As a server's response: a second write is refused; its body is closed unread.
-            return body.take(0)
-                    .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+            return BodyCloser.close(body)
                     .then(Mono.error(new IllegalStateException("the subrequest's response is already committed")));
         }
         return Flux.fromIterable(beforeCommit)
@@ -127,8 +125,9 @@ final class CapturingResponse implements ServerHttpResponse {
                 .doOnComplete(() -> written.tryEmitEmpty())
                 .doOnError(error -> written.tryEmitError(error))
                 .doOnCancel(() -> {
-                    written.tryEmitEmpty();
+                    // Cancelled first, as a server's write is when its client goes away.
                     cancellation.run();
+                    written.tryEmitEmpty();
                 });
         delivery.accept(new SubResponse(status == null ? 200 : status.value(), HttpHeaders.copyOf(headers), tracked));
         return written.asMono();

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -67,10 +66,7 @@ public final class SubResponse {
             if (!taken.compareAndSet(false, true)) {
                 return Mono.empty();
             }
-            return body.take(0)
-                    .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
-                    .then()
-                    .onErrorResume(error -> Mono.empty());
+            return BodyCloser.close(body);
         });
     }
 

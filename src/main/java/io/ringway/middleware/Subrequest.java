@@ -19,9 +19,9 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A request a stage makes in the user's name through the rest of the pipeline, as Swift's
@@ -105,17 +105,23 @@ public final class Subrequest {
         Mono<Void> allowed = preAuthorized || authorize == null ? Mono.empty() : authorize.check(request);
         return allowed.then(Mono.create(sink -> {
             AtomicBoolean settled = new AtomicBoolean();
-            Disposable[] inner = new Disposable[1];
+            // Cancels the inner request, even while it is still being subscribed.
+            Sinks.One<Boolean> abort = Sinks.one();
             CapturingResponse response = new CapturingResponse(parent.getResponse().bufferFactory(), answer -> {
                 if (settled.compareAndSet(false, true)) {
                     sink.success(answer);
                 } else {
                     answer.release().subscribe();
                 }
-            }, () -> dispose(inner[0]));
+            }, () -> abort.tryEmitValue(true));
             ServerWebExchange exchange = exchange(parent, request, response);
-            inner[0] = Mono.defer(() -> next.next(exchange))
+            sink.onCancel(() -> {
+                settled.set(true);
+                abort.tryEmitValue(true);
+            });
+            Mono.defer(() -> next.next(exchange))
                     .then(Mono.defer(response::setComplete))
+                    .takeUntilOther(abort.asMono())
                     .contextWrite(sink.contextView())
                     .subscribe(null, error -> {
                         if (settled.compareAndSet(false, true)) {
@@ -124,10 +130,6 @@ public final class Subrequest {
                             log.debug("{} {} failed after answering: {}", method, path, error.toString());
                         }
                     });
-            sink.onCancel(() -> {
-                settled.set(true);
-                dispose(inner[0]);
-            });
         }));
     }
 
@@ -182,12 +184,6 @@ public final class Subrequest {
                 return attributes;
             }
         };
-    }
-
-    private static void dispose(@Nullable Disposable inner) {
-        if (inner != null) {
-            inner.dispose();
-        }
     }
 
     @Override
