@@ -3,9 +3,11 @@ package io.ringway.middleware.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.api.error.SwiftExceptionHandler;
+import io.ringway.middleware.Authorize;
 import io.ringway.middleware.Middleware;
 import io.ringway.middleware.MiddlewareChain;
 import io.ringway.middleware.MiddlewareContext;
+import io.ringway.middleware.RequestContext;
 import io.ringway.middleware.StageTesting;
 import io.ringway.policy.SwiftConf;
 import java.util.Map;
@@ -27,6 +29,8 @@ final class CopyHarness {
     final FakeSwift swift = new FakeSwift();
     final Middleware copy;
     private final @Nullable Middleware front;
+    /** The auth stage's hook every request gets, when set. */
+    @Nullable Authorize authorize;
     private final SwiftExceptionHandler errors = new SwiftExceptionHandler(exchange -> null);
 
     CopyHarness() {
@@ -67,6 +71,9 @@ final class CopyHarness {
 
     Result run(MockServerHttpRequest request) {
         MockServerWebExchange exchange = MockServerWebExchange.from(request);
+        if (authorize != null) {
+            RequestContext.of(exchange).authorize(authorize);
+        }
         MiddlewareChain inner = passed -> copy.handle(passed, swift);
         Mono<Void> handled = front == null ? inner.next(exchange) : front.handle(exchange, inner);
         handled.onErrorResume(error -> errors.handle(exchange, error)).block();

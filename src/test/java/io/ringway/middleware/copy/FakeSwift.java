@@ -45,6 +45,7 @@ final class FakeSwift implements MiddlewareChain {
     boolean withoutLength;
     @Nullable Integer putRefusal;
     boolean putFailsAfterReading;
+    boolean putStallsAfterFirstBuffer;
 
     /** One request the fake got. */
     record Call(String method, String path, @Nullable String query, HttpHeaders headers, RequestContext context) {
@@ -63,7 +64,7 @@ final class FakeSwift implements MiddlewareChain {
         HttpHeaders all = new HttpHeaders();
         all.set(HttpHeaders.CONTENT_TYPE, "text/plain");
         for (int i = 0; i < headers.length; i += 2) {
-            all.add(headers[i], headers[i + 1]);
+            all.set(headers[i], headers[i + 1]);
         }
         objects.put(path, new Stored(all, body));
     }
@@ -132,6 +133,16 @@ final class FakeSwift implements MiddlewareChain {
             return Mono.error(GatewayException.status(putRefusal));
         }
         ByteArrayOutputStream received = new ByteArrayOutputStream();
+        if (putStallsAfterFirstBuffer) {
+            // A slow storage node: takes one buffer, then waits while the client goes away.
+            return exchange.getRequest().getBody()
+                    .concatMap(buffer -> {
+                        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                        return Mono.never();
+                    })
+                    .doOnDiscard(DataBuffer.class, org.springframework.core.io.buffer.DataBufferUtils::release)
+                    .then();
+        }
         return exchange.getRequest().getBody()
                 .doOnNext(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];
