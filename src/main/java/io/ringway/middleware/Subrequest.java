@@ -100,10 +100,16 @@ public final class Subrequest {
      * and headers are known. The caller must take or release its body.
      */
     public Mono<SubResponse> send(ServerWebExchange parent, MiddlewareChain next) {
-        ServerHttpRequest request = request(parent.getRequest());
-        Authorize authorize = RequestContext.of(parent).authorize();
-        Mono<Void> allowed = preAuthorized || authorize == null ? Mono.empty() : authorize.check(request);
-        return allowed.then(Mono.create(sink -> {
+        return Mono.defer(() -> {
+            ServerHttpRequest request = request(parent.getRequest());
+            Authorize authorize = RequestContext.of(parent).authorize();
+            Mono<Void> allowed = preAuthorized || authorize == null ? Mono.empty() : authorize.check(request);
+            return allowed.then(answer(parent, next, request));
+        });
+    }
+
+    private Mono<SubResponse> answer(ServerWebExchange parent, MiddlewareChain next, ServerHttpRequest request) {
+        return Mono.create(sink -> {
             AtomicBoolean settled = new AtomicBoolean();
             // Cancels the inner request, even while it is still being subscribed.
             Sinks.One<Boolean> abort = Sinks.one();
@@ -130,7 +136,7 @@ public final class Subrequest {
                             log.debug("{} {} failed after answering: {}", method, path, error.toString());
                         }
                     });
-        }));
+        });
     }
 
     /** The request it makes, from the client's. */

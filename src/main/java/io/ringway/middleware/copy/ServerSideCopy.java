@@ -52,7 +52,8 @@ final class ServerSideCopy {
         get.set("X-Newest", "true");
         boolean manifest = "get".equals(request.query().get("multipart-manifest"));
         Query sourceQuery = manifest ? request.query().with("format", "raw") : request.query();
-        String sourcePath = CopyPaths.quote("/" + request.version() + "/" + account + "/" + source[0] + "/" + source[1]);
+        String sourcePath = CopyPaths.quote(
+                "/" + request.version() + "/" + account + "/" + source[0] + "/" + source[1]);
         return Subrequest.of(HttpMethod.GET, sourcePath, sourceQuery.raw(), get, SOURCE)
                 .send(exchange, next, answer -> copy(exchange, next, request, answer, account, source, manifest));
     }
