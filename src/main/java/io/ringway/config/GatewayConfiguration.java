@@ -27,6 +27,7 @@ import io.ringway.middleware.cache.CacheFactory;
 import io.ringway.middleware.cache.InfoCache;
 import io.ringway.middleware.cache.InfoCacheAclSource;
 import io.ringway.middleware.catcherrors.CatchErrorsFactory;
+import io.ringway.middleware.copy.CopyFactory;
 import io.ringway.middleware.gatekeeper.GatekeeperFactory;
 import io.ringway.middleware.healthcheck.HealthcheckFactory;
 import io.ringway.middleware.listingformats.ListingFormatsFactory;
@@ -101,6 +102,11 @@ class GatewayConfiguration {
     @Bean
     CacheFactory cacheFactory() {
         return new CacheFactory();
+    }
+
+    @Bean
+    CopyFactory copyFactory() {
+        return new CopyFactory();
     }
 
     /** Swift's proxy defaults (conn_timeout, node_timeout, error limits...) for the data path. */

@@ -2,6 +2,7 @@ package io.ringway.middleware;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
@@ -19,6 +20,7 @@ public final class RequestContext {
     private @Nullable Identity identity;
     private boolean swiftOwner;
     private boolean authorizeOverride;
+    private @Nullable Authorize authorize;
     private @Nullable String swiftSource;
     private final List<String> logInfo = new ArrayList<>();
     private boolean accessLogMade;
@@ -79,6 +81,41 @@ public final class RequestContext {
 
     public void authorizeOverride(boolean authorizeOverride) {
         this.authorizeOverride = authorizeOverride;
+    }
+
+    /**
+     * The auth stage's decision for other requests in this user's name (Swift's
+     * {@code swift.authorize}), or {@code null} when no auth stage has decided this request yet.
+     */
+    public @Nullable Authorize authorize() {
+        return authorize;
+    }
+
+    public void authorize(Authorize authorize) {
+        this.authorize = Objects.requireNonNull(authorize, "authorize");
+    }
+
+    /**
+     * The context of a subrequest a stage makes (Swift's {@code make_env}): the transaction id,
+     * the user, {@code authorize} and its override carry over; the rest (owner flag, policy, log
+     * info, access log made) starts afresh, so that a {@code proxy_logging} after the stage logs it.
+     *
+     * @param source the stage's {@code swift.source} for the access log ({@code SSC} for copy)
+     * @param preAuthorized Swift's {@code make_pre_authed_env}: no auth stage refuses it
+     */
+    RequestContext subrequest(String source, boolean preAuthorized) {
+        RequestContext child = new RequestContext();
+        child.transactionId = transactionId;
+        child.identity = identity;
+        child.swiftSource = Objects.requireNonNull(source, "source");
+        child.authorizeOverride = preAuthorized || authorizeOverride;
+        child.authorize = preAuthorized ? null : authorize;
+        return child;
+    }
+
+    /** Puts {@code context} on an exchange's attributes (a subrequest's own). */
+    static void attach(Map<String, Object> attributes, RequestContext context) {
+        attributes.put(ATTRIBUTE, context);
     }
 
     /**

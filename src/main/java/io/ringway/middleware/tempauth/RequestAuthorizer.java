@@ -15,9 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * Applies {@link Authorizer}'s verdict to an account request: refuses it, or records the owner
  * flag and passes it on with its ACL headers checked, as Swift's proxy does after calling
- * {@code swift.authorize}. A copy ({@code COPY}, or {@code PUT} with {@code X-Copy-From}) is also
- * checked for reading its source, since the {@code copy} stage's inner requests do not come
- * through here again.
+ * {@code swift.authorize}, and leaves a {@link DeferredAuthorize} in the request context for the
+ * requests later stages make in the user's name (a copy's source and destination).
  */
 final class RequestAuthorizer {
 
@@ -40,22 +39,14 @@ final class RequestAuthorizer {
             String path) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         String method = exchange.getRequest().getMethod().name();
+        if (method.equals("COPY") && segments[3] != null) {
+            // Swift never authorizes a COPY: the copy stage turns it into a GET of this object and
+            // a PUT to Destination, each authorized on its own (the PUT through the Authorize hook).
+            method = "GET";
+        }
         AuthRequest request = new AuthRequest(method, segments[1], segments[2], segments[3],
                 headers.getFirst(HttpHeaders.REFERER), headers.getFirst("X-Account-Access-Control"));
-        AuthRequest source = copySource(request, headers);
-        if (method.equals("COPY") && request.object() != null) {
-            // The copy stage turns COPY into a PUT to Destination that reads this object.
-            AuthRequest destination = copyTarget(request, headers.getFirst("Destination"),
-                    headers.getFirst("Destination-Account"), "PUT");
-            source = request.with("GET", request.account(), request.container(), request.object());
-            request = destination != null ? destination : source;
-        }
-        AuthRequest extra = source;
         return authorizer.authorize(request, groups)
-                .flatMap(verdict -> extra == null || !(verdict instanceof Verdict.Allowed)
-                        ? Mono.just(verdict)
-                        : authorizer.authorize(extra, groups)
-                                .map(other -> other instanceof Verdict.Allowed ? verdict : other))
                 .flatMap(verdict -> apply(exchange, next, verdict, groups, path, segments));
     }
 
@@ -70,7 +61,9 @@ final class RequestAuthorizer {
             }
             return Replies.unauthorized(exchange, realm(path));
         }
-        RequestContext.of(exchange).swiftOwner(allowed.owner());
+        RequestContext context = RequestContext.of(exchange);
+        context.swiftOwner(allowed.owner());
+        context.authorize(new DeferredAuthorize(authorizer, groups));
         HttpHeaders headers = exchange.getRequest().getHeaders();
         boolean containerChange = segments[3] == null && segments[2] != null
                 && (headers.containsHeader("X-Container-Read") || headers.containsHeader("X-Container-Write"));
@@ -117,32 +110,6 @@ final class RequestAuthorizer {
 
     private static @Nullable String clean(String name, @Nullable String value) {
         return value == null ? null : ContainerAclHeaders.clean(name, value);
-    }
-
-    private static @Nullable AuthRequest copySource(AuthRequest request, HttpHeaders headers) {
-        String copyFrom = headers.getFirst("X-Copy-From");
-        if (!request.method().equals("PUT") || request.object() == null || copyFrom == null) {
-            return null;
-        }
-        return copyTarget(request, copyFrom, headers.getFirst("X-Copy-From-Account"), "GET");
-    }
-
-    // Swift's copy middleware: "<container>/<object>", URL-encoded, optional leading slash;
-    // a malformed one is the copy stage's to refuse (412), so it adds no check here.
-    private static @Nullable AuthRequest copyTarget(AuthRequest request, @Nullable String header,
-            @Nullable String accountHeader, String method) {
-        if (header == null) {
-            return null;
-        }
-        String decoded = UriUtils.decode(header, StandardCharsets.UTF_8);
-        String[] parts = SplitPath.split(decoded.startsWith("/") ? decoded : "/" + decoded, 2, 2, true);
-        if (parts == null) {
-            return null;
-        }
-        String account = accountHeader == null || accountHeader.isEmpty()
-                ? request.account()
-                : UriUtils.decode(accountHeader, StandardCharsets.UTF_8);
-        return request.with(method, account, parts[0], parts[1]);
     }
 
     // swob's www_authenticate: the account of the path, quoted; "unknown" when there is none.

@@ -4,13 +4,18 @@ import static io.ringway.middleware.tempauth.TempAuthHarness.body;
 import static io.ringway.middleware.tempauth.TempAuthHarness.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.api.error.GatewayException;
+import io.ringway.middleware.Authorize;
 import io.ringway.middleware.RequestContext;
 import io.ringway.middleware.acl.AccountAcls;
 import io.ringway.middleware.acl.ContainerAcls;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
 /** Authorization of account requests: scenarios of Swift's {@code test_tempauth.py}. */
@@ -333,24 +338,55 @@ class TempAuthAuthorizationTests {
     }
 
     @Test
-    void copyNeedsReadOnTheSourceAndWriteOnTheDestination() {
+    void authorizesACopyAsAReadOfItsObjectLeavingTheDestinationToTheCopyStage() {
         harness.containers.put("AUTH_test/src", new ContainerAcls("test:tester3", null));
-        harness.containers.put("AUTH_test/dst", new ContainerAcls(null, "test:tester3"));
         String tester3 = harness.tester3();
 
-        harness.run("COPY", "/v1/AUTH_test/src/o", tester3, "Destination", "dst/o2");
-        harness.run("PUT", "/v1/AUTH_test/dst/o2", tester3, "X-Copy-From", "/src/o");
-        assertThat(harness.passed).hasSize(2);
+        harness.run("COPY", "/v1/AUTH_test/src/o", tester3, "Destination", "elsewhere/o2");
+        assertThat(harness.passed).hasSize(1);
 
-        assertThat(status(harness.run("COPY", "/v1/AUTH_test/src/o", tester3, "Destination", "src/o2")))
+        assertThat(status(harness.run("COPY", "/v1/AUTH_test/dst/o", tester3, "Destination", "src/o2")))
                 .isEqualTo(403);
-        assertThat(status(harness.run("COPY", "/v1/AUTH_test/dst/o", tester3, "Destination", "dst/o2")))
-                .isEqualTo(403);
-        assertThat(status(harness.run("PUT", "/v1/AUTH_test/dst/o2", tester3, "X-Copy-From", "dst/o")))
-                .isEqualTo(403);
-        assertThat(status(harness.run("PUT", "/v1/AUTH_test/dst/o2", tester3, "X-Copy-From", "src/o",
-                "X-Copy-From-Account", "AUTH_test2"))).isEqualTo(403);
-        assertThat(harness.passed).hasSize(2);
+        assertThat(harness.passed).hasSize(1);
+    }
+
+    @Test
+    void leavesAnAuthorizeHookApplyingTheUsersAclsToOtherRequests() {
+        harness.containers.put("AUTH_test/src", new ContainerAcls("test:tester3", null));
+        harness.containers.put("AUTH_test/dst", new ContainerAcls(null, "test:tester3"));
+
+        harness.run("PUT", "/v1/AUTH_test/dst/o2", harness.tester3(), "X-Copy-From", "src/o");
+
+        Authorize hook = RequestContext.of(harness.passed.get(0)).authorize();
+        assertThat(hook).isNotNull();
+        assertThat(check(hook, "GET", "/v1/AUTH_test/src/o")).isNull();
+        assertThat(check(hook, "PUT", "/v1/AUTH_test/dst/o3")).isNull();
+        assertThat(check(hook, "GET", "/v1/AUTH_test/dst/o").status()).isEqualTo(403);
+        assertThat(check(hook, "PUT", "/v1/AUTH_test/src/o2").status()).isEqualTo(403);
+        assertThat(check(hook, "GET", "/v1/AUTH_test2/src/o").status()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesAnonymousOtherRequestsWith401NamingTheirAccount() {
+        harness.containers.put("AUTH_test/pub", new ContainerAcls(".r:*", null));
+
+        harness.run("GET", "/v1/AUTH_test/pub/o", null);
+
+        Authorize hook = RequestContext.of(harness.passed.get(0)).authorize();
+        assertThat(check(hook, "GET", "/v1/AUTH_test/pub/o2")).isNull();
+        GatewayException refused = check(hook, "PUT", "/v1/AUTH_test2/pub/o2");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.headers().getFirst("Www-Authenticate")).isEqualTo("Swift realm=\"AUTH_test2\"");
+    }
+
+    private static @Nullable GatewayException check(Authorize hook, String method, String path) {
+        try {
+            hook.check(MockServerHttpRequest.method(HttpMethod.valueOf(method), "http://localhost" + path).build())
+                    .block();
+            return null;
+        } catch (GatewayException refused) {
+            return refused;
+        }
     }
 
     @Test

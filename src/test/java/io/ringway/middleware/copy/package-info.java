@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.middleware.copy;
+
+import org.jspecify.annotations.NullMarked;
