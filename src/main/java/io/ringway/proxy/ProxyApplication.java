@@ -36,6 +36,7 @@ public final class ProxyApplication implements WebHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange) {
         return Mono.defer(() -> reply(exchange))
+                .publishOn(ServerLoop.of(exchange))
                 .flatMap(reply -> reply.writeTo(exchange));
     }
 
