@@ -68,6 +68,25 @@ class ObjectAnswersRealSwiftTests {
         requests.add(RawRequest.of("GET", "/v1/AUTH_test/nocontainer/o"));
         requests.add(RawRequest.of("HEAD", "/v1/AUTH_test/nocontainer/o"));
         requests.add(RawRequest.of("DELETE", "/v1/AUTH_test/nocontainer/o"));
+        requests.add(RawRequest.of("PUT", b + "chunked.txt").chunked("ab", "cd"));
+        requests.add(RawRequest.of("GET", b + "chunked.txt"));
+        requests.add(RawRequest.of("PUT", b + "continue.txt").body("abc").expectContinue());
+        requests.add(RawRequest.of("PUT", b + "detect.json").body("{}").header("Content-Type", "text/plain")
+                .header("X-Detect-Content-Type", "true"));
+        requests.add(RawRequest.of("HEAD", b + "detect.json"));
+        requests.add(RawRequest.of("PUT", b + "sp%20ace%E2%9C%93.txt").body("unicode"));
+        requests.add(RawRequest.of("GET", b + "sp%20ace%E2%9C%93.txt"));
+        requests.add(RawRequest.of("GET", b + "a.txt").header("X-Newest", "true"));
+        requests.add(RawRequest.of("GET", b + "a.txt").header("Range", "bytes=abc"));
+        requests.add(RawRequest.of("HEAD", b + "a.txt").header("If-Modified-Since", "Thu, 01 Jan 2037 00:00:00 GMT"));
+        requests.add(RawRequest.of("GET", b + "a.txt").header("If-Unmodified-Since", "Thu, 01 Jan 2015 00:00:00 GMT"));
+        requests.add(RawRequest.of("POST", b + "a.txt").header("X-Delete-After", "3600"));
+        requests.add(RawRequest.of("HEAD", b + "a.txt"));
+        requests.add(RawRequest.of("POST", b + "a.txt").header("X-Delete-At", "later"));
+        requests.add(RawRequest.of("PUT", b + "m").body("x").header("X-Object-Meta-" + "k".repeat(129), "v"));
+        requests.add(RawRequest.of("PUT", b + "t").body("x").header("Content-Type", "text/plain;swift_bytes=3"));
+        requests.add(RawRequest.of("PUT", b + "n".repeat(1025)).body("x"));
+        requests.add(RawRequest.of("DELETE", b + "chunked.txt").header("X-If-Delete-At", "1234567890"));
         requests.add(RawRequest.of("DELETE", b + "a.txt"));
         requests.add(RawRequest.of("DELETE", b + "a.txt"));
 
@@ -120,7 +139,7 @@ class ObjectAnswersRealSwiftTests {
         if (body.contains("--")) {
             body = "(multipart " + body.length() + " chars)";
         }
-        return response.status() + " " + headers + " " + body;
+        return response.interim() + " " + response.status() + " " + headers + " " + body;
     }
 
     private static void create(Ring ring, String account, String container) throws Exception {
