@@ -65,7 +65,12 @@ final class PutConnection {
                             .timeout(timeout)
                             .doOnNext(status -> put.early = status == 100 ? null : status)
                             .doOnError(e -> connection.dispose())
-                            .doOnCancel(connection::dispose)
+                            // After the cancel reached the sink: closing then fails no subscriber (no onErrorDropped).
+                            .doFinally(signal -> {
+                                if (signal == reactor.core.publisher.SignalType.CANCEL) {
+                                    connection.dispose();
+                                }
+                            })
                             .thenReturn(put);
                 });
     }

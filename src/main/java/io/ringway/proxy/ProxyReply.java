@@ -2,11 +2,9 @@ package io.ringway.proxy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.swift.HttpDate;
 import io.ringway.swift.SwiftStatus;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +25,6 @@ import reactor.core.publisher.Mono;
  * @param body the body (empty for HEAD); every buffer is released by whoever takes it
  */
 public record ProxyReply(int status, HttpHeaders headers, Flux<DataBuffer> body) {
-
-    /** As Swift's eventlet server writes {@code Date}. */
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     public ProxyReply {
         requireNonNull(headers, "headers");
@@ -81,7 +76,7 @@ public record ProxyReply(int status, HttpHeaders headers, Flux<DataBuffer> body)
         HttpHeaders out = response.getHeaders();
         headers.forEach(out::put);
         if (!out.containsHeader(HttpHeaders.DATE)) {
-            out.set(HttpHeaders.DATE, HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            out.set(HttpHeaders.DATE, HttpDate.now());
         }
         if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
             return discard().then(response.setComplete());

@@ -28,6 +28,7 @@ import reactor.core.publisher.Mono;
  */
 public final class SwiftExceptionHandler implements WebExceptionHandler {
 
+
     private static final Logger log = LoggerFactory.getLogger(SwiftExceptionHandler.class);
 
     private final Function<ServerWebExchange, @Nullable String> transactionId;
@@ -69,6 +70,8 @@ public final class SwiftExceptionHandler implements WebExceptionHandler {
         }
         response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
         headers.set(HttpHeaders.CONTENT_TYPE, rendered.contentType());
+        // Swift's server dates every answer, errors too.
+        headers.set(HttpHeaders.DATE, io.ringway.swift.HttpDate.now());
         if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
             return response.setComplete();
         }

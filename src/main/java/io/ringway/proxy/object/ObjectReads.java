@@ -42,11 +42,13 @@ final class ObjectReads {
         if (isSource(response)) {
             return new ProxyReply(response.status(), ResponseHeaders.ofSource(response), response.body());
         }
-        // best_response: the chosen node's headers, and its body, which is Swift's default one for the status.
+        // best_response: the chosen node's headers and body. The object server's bodies are swob's default
+        // ones, except a failed precondition, which its conditional response sends empty.
         HttpHeaders headers = new HttpHeaders();
         ResponseHeaders.update(headers, response.headers());
         headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8");
-        String body = method.equals(HttpMethod.HEAD) ? "" : SwiftStatus.defaultBody(response.status());
+        boolean empty = method.equals(HttpMethod.HEAD) || response.status() == 412;
+        String body = empty ? "" : SwiftStatus.defaultBody(response.status());
         return ProxyReply.text(response.status(), headers, body, request.exchange());
     }
 

@@ -4,19 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.api.error.GatewayException;
 import io.ringway.api.swift.EdgeConstraints;
-import io.ringway.backend.BackendReply;
 import io.ringway.backend.BackendRequests;
 import io.ringway.backend.ContainerUpdateHeaders;
 import io.ringway.backend.FanOutRequest;
 import io.ringway.proxy.ProxyReply;
 import io.ringway.proxy.ProxyRequest;
+import io.ringway.proxy.SwiftResponses;
 import io.ringway.swift.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -84,20 +83,6 @@ final class ObjectUpdates {
         FanOutRequest fanOut = new FanOutRequest(target.ring(), target.partition(), method, target.path(), null,
                 perNode, overrides);
         return requests.send(fanOut)
-                .map(reply -> reply(request, reply));
-    }
-
-    /** {@code best_response}: the chosen node's status, headers (as {@code update_headers}) and body. */
-    private static ProxyReply reply(ProxyRequest request, BackendReply reply) {
-        if (reply.status() == 503 && reply.body().length == 0) {
-            return ProxyReply.standard(503, request.exchange());
-        }
-        HttpHeaders headers = new HttpHeaders();
-        ResponseHeaders.update(headers, reply.headers());
-        headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8");
-        byte[] body = reply.body();
-        headers.setContentLength(body.length);
-        return new ProxyReply(reply.status(), headers,
-                Flux.defer(() -> Flux.just(request.exchange().getResponse().bufferFactory().wrap(body))));
+                .map(reply -> SwiftResponses.fromBackend(reply, request.exchange()));
     }
 }

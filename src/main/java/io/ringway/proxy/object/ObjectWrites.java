@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.api.error.GatewayException;
 import io.ringway.api.swift.EdgeConstraints;
+import io.ringway.backend.BackendBodyException;
 import io.ringway.backend.ObjectPut;
 import io.ringway.backend.ObjectPutRequest;
 import io.ringway.backend.ObjectResponse;
@@ -12,6 +13,8 @@ import io.ringway.proxy.ProxyRequest;
 import io.ringway.swift.Timestamp;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +28,8 @@ import reactor.core.publisher.Mono;
  * client's own {@code Expect: 100-continue} is answered only then.
  */
 final class ObjectWrites {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectWrites.class);
 
     private final ObjectTargets targets;
     private final ObjectPut put;
@@ -68,13 +73,20 @@ final class ObjectWrites {
                     ObjectPutRequest store = new ObjectPutRequest(target.ring(), target.policyIndex(), target.name(),
                             nodes, contentLength(client), target.updates(), request.body());
                     return put.put(store)
-                            .map(response -> reply(request, response, timestamp));
+                            .map(response -> reply(request, response, timestamp))
+                            .onErrorMap(e -> !(e instanceof GatewayException), ObjectWrites::bodyFailure);
                 });
     }
 
     private static ProxyReply reply(ProxyRequest request, ObjectResponse response, Timestamp timestamp) {
-        if (response.status() < 200 || response.status() >= 300) {
-            return ProxyReply.standard(response.status(), request.exchange());
+        int status = response.status();
+        if (status < 200 || status >= 300) {
+            ProxyReply standard = ProxyReply.standard(status, request.exchange());
+            // Swift dates the answers best_response makes (a 422...), not the 412 or 503 raised before the body.
+            if (status != 412 && status != 503) {
+                standard.headers().set(HttpHeaders.LAST_MODIFIED, HttpDates.lastModified(timestamp));
+            }
+            return standard;
         }
         HttpHeaders headers = new HttpHeaders();
         String etag = response.headers().getFirst(HttpHeaders.ETAG);
@@ -84,6 +96,20 @@ final class ObjectWrites {
         headers.set(HttpHeaders.LAST_MODIFIED, HttpDates.lastModified(timestamp));
         headers.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8");
         return ProxyReply.text(response.status(), headers, "", request.exchange());
+    }
+
+    /**
+     * A body that did not get through: 503 when the PUT lost its quorum of object servers mid-body
+     * (Swift's {@code _send_file}), else the client's body failed, which Swift answers 499
+     * ({@code ChunkReadError}: the client went away). Either way no object server keeps the upload.
+     */
+    private static GatewayException bodyFailure(Throwable failure) {
+        if (failure instanceof BackendBodyException) {
+            LOG.error("ERROR Object PUT: {}", failure.getMessage());
+            return GatewayException.status(503);
+        }
+        LOG.warn("ERROR Client disconnected without sending enough data: {}", failure.toString());
+        return GatewayException.status(499);
     }
 
     /** Swift's {@code _update_content_type}: the type to set, or null to keep the client's. */

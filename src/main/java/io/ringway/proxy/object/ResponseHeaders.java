@@ -1,8 +1,8 @@
 package io.ringway.proxy.object;
 
 import io.ringway.backend.ObjectResponse;
+import io.ringway.proxy.SwiftResponses;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -15,29 +15,15 @@ import org.springframework.http.HttpHeaders;
  */
 final class ResponseHeaders {
 
-    /** What {@code update_headers} leaves out. */
-    private static final Set<String> NOT_COPIED = Set.of("date", "content-length", "content-type", "connection",
-            "x-put-timestamp", "x-delete-after");
-
-    /** Hop-by-hop: the framing of the node's connection, not of the client's. */
-    private static final Set<String> HOP_BY_HOP = Set.of("keep-alive", "transfer-encoding", "te", "trailer",
-            "upgrade", "proxy-authenticate");
-
     private ResponseHeaders() {
     }
 
-    /** Swift's {@code update_headers(response, backend)}: copies what a client may see of {@code backend}. */
+    /** Swift's {@code update_headers(response, backend)}, without the backend-only headers. */
     static void update(HttpHeaders response, HttpHeaders backend) {
-        backend.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (NOT_COPIED.contains(lower) || HOP_BY_HOP.contains(lower) || lower.startsWith("x-backend-")) {
-                return;
+        SwiftResponses.updateHeaders(backend).forEach((name, values) -> {
+            if (!name.toLowerCase(Locale.ROOT).startsWith("x-backend-")) {
+                response.put(name, values);
             }
-            if (lower.equals("etag")) {
-                response.set(name, values.get(values.size() - 1).replace("\"", ""));
-                return;
-            }
-            response.put(name, values);
         });
     }
 

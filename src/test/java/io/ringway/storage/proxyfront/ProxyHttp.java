@@ -42,6 +42,10 @@ final class ProxyHttp {
                 response.headers().firstValue("X-Auth-Token").orElseThrow());
     }
 
+    String token() {
+        return token;
+    }
+
     /** The account's URL, e.g. {@code http://127.0.0.1:port/v1/AUTH_test}. */
     String storageUrl() {
         return storageUrl;
