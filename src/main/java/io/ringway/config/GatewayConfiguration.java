@@ -2,6 +2,7 @@ package io.ringway.config;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.ringway.api.error.SwiftExceptionHandler;
+import io.ringway.api.http.SwiftRequestDecoding;
 import io.ringway.api.swift.EdgeConstraints;
 import io.ringway.backend.BackendRequests;
 import io.ringway.backend.BackendSettings;
@@ -50,6 +51,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import reactor.netty.NettyPipeline;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -234,6 +237,17 @@ class GatewayConfiguration {
             BackendRequests requests, EdgeConstraints constraints) {
         return new ObjectController(info, rings::object, rings::container, get, put, requests, constraints,
                 ContentTypes.load(ContentTypes.KNOWN_FILES));
+    }
+
+    /** Raw bytes in paths and too long header lines, handled below Spring as Swift's eventlet server does. */
+    @Bean
+    NettyServerCustomizer swiftRequestDecoding(SwiftConf conf) {
+        SwiftRequestDecoding decoding = new SwiftRequestDecoding(conf.constraints().maxHeaderSize());
+        return server -> server.doOnChannelInit((observer, channel, address) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, SwiftRequestDecoding.NAME, decoding);
+            }
+        });
     }
 
     /** Swift's proxy-server app, where the pipeline ends. */

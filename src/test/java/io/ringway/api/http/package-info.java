@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.api.http;
+
+import org.jspecify.annotations.NullMarked;
