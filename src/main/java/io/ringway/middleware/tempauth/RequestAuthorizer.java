@@ -3,13 +3,12 @@ package io.ringway.middleware.tempauth;
 import io.ringway.middleware.MiddlewareChain;
 import io.ringway.middleware.RequestContext;
 import io.ringway.middleware.acl.ContainerAclHeaders;
-import java.nio.charset.StandardCharsets;
+import io.ringway.swift.PythonText;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 /**
@@ -118,6 +117,7 @@ final class RequestAuthorizer {
         if (segments == null || segments[1].equals("v1.0") || segments[1].equals("auth")) {
             return "unknown";
         }
-        return UriUtils.encodePath(segments[1], StandardCharsets.UTF_8);
+        // swob quotes the realm as wsgi_quote does: only "/" stays unquoted.
+        return PythonText.quote(segments[1], "/");
     }
 }
