@@ -59,7 +59,7 @@ final class SwiftApi implements AutoCloseable {
         java.nio.file.Files.createDirectories(data.resolve("etc"));
         java.nio.file.Files.writeString(data.resolve("etc").resolve("swift.conf"), SWIFT_CONF);
         List<String> args = new ArrayList<>(List.of(PIPELINE,
-                "--ringway.middleware.tempauth.token-secret=integration-test-secret"));
+                "--ringway.middleware.tempauth.token-secret=integration-test-secret", "--logging.level.ringway.access=INFO"));
         args.addAll(List.of(extraArgs));
         return new SwiftApi(GatewayApp.start(data, args.toArray(String[]::new)));
     }
@@ -81,6 +81,7 @@ final class SwiftApi implements AutoCloseable {
     HttpResponse<String> sendAs(String authToken, String method, String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/" + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
+                // A request that hangs fails its test instead of the whole run (seen once in six runs, unexplained).
                 .timeout(java.time.Duration.ofSeconds(20))
                 .header("X-Auth-Token", authToken);
         for (int i = 0; i < headers.length; i += 2) {
