@@ -81,7 +81,7 @@ final class SwiftApi implements AutoCloseable {
     HttpResponse<String> sendAs(String authToken, String method, String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/" + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
-                // A request that hangs fails its test instead of the whole run (seen once in six runs, unexplained).
+                // A request that hangs fails its test instead of the whole run (seen twice before main's ServerLoop fix).
                 .timeout(java.time.Duration.ofSeconds(20))
                 .header("X-Auth-Token", authToken);
         for (int i = 0; i < headers.length; i += 2) {
