@@ -36,9 +36,30 @@ final class SwiftApi implements AutoCloseable {
         this.token = token("test:tester", "testing");
     }
 
+    /** Policy 0 (default), gold (alias yellow) and a deprecated one: written before the first start. */
+    static final String SWIFT_CONF = """
+            [swift-hash]
+            swift_hash_path_prefix = 0123456789abcdef
+            swift_hash_path_suffix = fedcba9876543210
+
+            [storage-policy:0]
+            name = Policy-0
+            default = yes
+
+            [storage-policy:1]
+            name = gold
+            aliases = yellow
+
+            [storage-policy:2]
+            name = old
+            deprecated = yes
+            """;
+
     static SwiftApi start(Path data, String... extraArgs) throws Exception {
+        java.nio.file.Files.createDirectories(data.resolve("etc"));
+        java.nio.file.Files.writeString(data.resolve("etc").resolve("swift.conf"), SWIFT_CONF);
         List<String> args = new ArrayList<>(List.of(PIPELINE,
-                "--ringway.middleware.tempauth.token-secret=integration-test-secret"));
+                "--ringway.middleware.tempauth.token-secret=integration-test-secret", "--logging.level.ringway.access=INFO"));
         args.addAll(List.of(extraArgs));
         return new SwiftApi(GatewayApp.start(data, args.toArray(String[]::new)));
     }
@@ -60,6 +81,8 @@ final class SwiftApi implements AutoCloseable {
     HttpResponse<String> sendAs(String authToken, String method, String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/" + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
+                // A request that hangs fails its test instead of the whole run (seen twice before main's ServerLoop fix).
+                .timeout(java.time.Duration.ofSeconds(20))
                 .header("X-Auth-Token", authToken);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.proxy.account;
+
+import org.jspecify.annotations.NullMarked;
