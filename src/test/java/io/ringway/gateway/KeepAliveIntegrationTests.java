@@ -34,7 +34,7 @@ class KeepAliveIntegrationTests {
 
     @BeforeAll
     static void start() {
-        context = GatewayApp.start(data);
+        context = GatewayApp.start(data, GatewayApp.OPEN_PIPELINE);
         gateway = RawHttpClient.local(GatewayApp.port(context));
     }
 

@@ -40,7 +40,8 @@ class PipelineIntegrationTests {
     @Test
     void runsTheDefaultPipeline() {
         assertThat(context.getBean(Pipeline.class).stages()).extracting(Stage::name)
-                .containsExactly("catch_errors", "gatekeeper", "healthcheck", "proxy_logging");
+                .containsExactly("catch_errors", "gatekeeper", "healthcheck", "proxy_logging", "cache", "listing_formats",
+                        "tempauth", "copy", "proxy_logging");
     }
 
     @Test
@@ -96,6 +97,7 @@ class PipelineIntegrationTests {
         assertThat(swift.get("policies").get(0).get("aliases").asString()).isEqualTo("Policy-0");
         assertThat(swift.get("policies").get(0).get("default").asBoolean()).isTrue();
         assertThat(swift.has("valid_api_versions")).isFalse();
+        assertThat(info.get("tempauth").get("account_acls").asBoolean()).isTrue();
     }
 
     @Test

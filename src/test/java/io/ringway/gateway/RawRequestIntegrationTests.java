@@ -25,7 +25,7 @@ class RawRequestIntegrationTests {
 
     @BeforeAll
     static void start() {
-        context = GatewayApp.start(data);
+        context = GatewayApp.start(data, GatewayApp.OPEN_PIPELINE);
         gateway = RawHttpClient.local(GatewayApp.port(context));
     }
 
