@@ -481,11 +481,11 @@ public final class Bench {
 
     /** Report lines, fixed-width so that runs can be compared with diff. */
     static final class Report {
-        static final String SMALL_HEADER = String.format("%-14s %5s %9s %6s %9s %8s %8s %10s %10s %10s %s",
+        static final String SMALL_HEADER = String.format("%-14s %5s %9s %6s %9s %8s %8s %10s %10s %10s %-24s %s",
                 "phase", "conc", "requests", "errors", "ops/s", "p50 ms", "p99 ms", "gw ms/req", "other ms/req",
-                "bench ms/req", "gw rss MiB start/peak/end");
-        static final String BIG_HEADER = String.format("%-14s %9s %8s %8s %8s %8s %8s %s", "phase", "bytes",
-                "seconds", "MB/s", "gw cpu s", "other s", "bench s", "gw rss MiB start/peak/end");
+                "bench ms/req", "gw rss MiB start/peak/end", "foreign cpu");
+        static final String BIG_HEADER = String.format("%-14s %9s %8s %8s %8s %8s %8s %-24s %s", "phase", "bytes",
+                "seconds", "MB/s", "gw cpu s", "other s", "bench s", "gw rss MiB start/peak/end", "foreign cpu");
 
         static String small(PhaseResult r) {
             ProcSampler.Usage u = r.usage();
@@ -494,9 +494,9 @@ public final class Bench {
             String other = none ? "-" : String.format(Locale.ROOT, "%.3f", u.clusterCpuMillis() / r.requests());
             String client = r.requests() == 0 ? "-"
                     : String.format(Locale.ROOT, "%.3f", u.clientCpuMillis() / r.requests());
-            return String.format(Locale.ROOT, "%-14s %5d %9d %6d %9.0f %8.2f %8.2f %10s %10s %10s %s", r.name(),
-                    r.concurrency(), r.requests(), r.errors(), r.requests() / r.seconds(), r.p50ms(), r.p99ms(), cpu,
-                    other, client, rss(u));
+            return String.format(Locale.ROOT, "%-14s %5d %9d %6d %9.0f %8.2f %8.2f %10s %10s %10s %-24s %.0f%%",
+                    r.name(), r.concurrency(), r.requests(), r.errors(), r.requests() / r.seconds(), r.p50ms(),
+                    r.p99ms(), cpu, other, client, rss(u), u.foreignPercent());
         }
 
         static String big(BigResult r) {
@@ -505,9 +505,9 @@ public final class Bench {
             String cpu = !u.sampled() ? "-" : String.format(Locale.ROOT, "%.2f", u.cpuMillis() / 1000);
             String other = !u.sampled() ? "-" : String.format(Locale.ROOT, "%.2f", u.clusterCpuMillis() / 1000);
             String client = String.format(Locale.ROOT, "%.2f", u.clientCpuMillis() / 1000);
-            return String.format(Locale.ROOT, "%-14s %9s %8.2f %8.1f %8s %8s %8s %s%s", r.name(),
+            return String.format(Locale.ROOT, "%-14s %9s %8.2f %8.1f %8s %8s %8s %-24s %.0f%%%s", r.name(),
                     Sizes.human(t.bytes()), t.seconds(), t.bytes() / t.seconds() / 1e6, cpu, other, client, rss(u),
-                    t.ok() ? "  md5 ok" : "  FAILED");
+                    u.foreignPercent(), t.ok() ? "  md5 ok" : "  FAILED");
         }
 
         private static String rss(ProcSampler.Usage u) {
@@ -569,6 +569,7 @@ public final class Bench {
         private final Map<String, String> auth;
         private final String path;
         private final long size;
+        private static final Duration BIG_TIMEOUT = Duration.ofMinutes(15);
 
         record Result(long bytes, double seconds, String md5, String error) {
             boolean ok() {
@@ -588,7 +589,8 @@ public final class Bench {
             Generator generator = new Generator(7);
             byte[] block = new byte[Generator.BLOCK];
             long start = System.nanoTime();
-            try (Conn conn = new Conn(endpoint.host(), endpoint.port())) {
+            // The answer to a big PUT comes after every replica has synced the whole object to disk.
+            try (Conn conn = new Conn(endpoint.host(), endpoint.port(), BIG_TIMEOUT)) {
                 Map<String, String> headers = new LinkedHashMap<>(auth);
                 headers.put("Content-Length", Long.toString(size));
                 headers.put("Content-Type", "application/octet-stream");
@@ -619,7 +621,7 @@ public final class Bench {
         Result get(String expectedMd5) throws IOException {
             MessageDigest md5 = md5();
             long start = System.nanoTime();
-            try (Conn conn = new Conn(endpoint.host(), endpoint.port())) {
+            try (Conn conn = new Conn(endpoint.host(), endpoint.port(), BIG_TIMEOUT)) {
                 Response response = conn.exchange("GET", path, auth, null, md5);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 String digest = HexFormat.of().formatHex(md5.digest());
@@ -722,11 +724,17 @@ public final class Bench {
         private Socket socket;
         private InputStream in;
         private OutputStream out;
+        private final int readTimeoutMillis;
         private boolean reusable;
 
         Conn(String host, int port) {
+            this(host, port, Duration.ofMinutes(2));
+        }
+
+        Conn(String host, int port, Duration readTimeout) {
             this.host = host;
             this.port = port;
+            this.readTimeoutMillis = (int) readTimeout.toMillis();
         }
 
         Response exchange(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
@@ -900,7 +908,7 @@ public final class Bench {
             socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), 10_000);
-            socket.setSoTimeout(120_000);
+            socket.setSoTimeout(readTimeoutMillis);
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         }
@@ -933,15 +941,15 @@ public final class Bench {
 
         private static final List<Long> SELF = List.of(ProcessHandle.current().pid());
 
-        record Phase(long cpuTicks, long clusterTicks, long clientTicks, long rssKb) {
+        record Phase(long cpuTicks, long clusterTicks, long clientTicks, long machineTicks, long nanos, long rssKb) {
         }
 
         /**
          * CPU of the gateway PIDs, of the other cluster PIDs (storage servers, memcached) and of
          * this load generator; gateway RSS.
          */
-        record Usage(double cpuMillis, double clusterCpuMillis, double clientCpuMillis, long rssStartKb,
-                long rssPeakKb, long rssEndKb, boolean sampled) {
+        record Usage(double cpuMillis, double clusterCpuMillis, double clientCpuMillis, double foreignPercent,
+                long rssStartKb, long rssPeakKb, long rssEndKb, boolean sampled) {
         }
 
         private ProcSampler(List<Long> pids, List<Long> clusterPids) {
@@ -966,15 +974,21 @@ public final class Bench {
         Phase begin() {
             long rss = rssKb();
             peak.set(rss);
-            return new Phase(cpuTicks(pids), cpuTicks(clusterPids), cpuTicks(SELF), rss);
+            return new Phase(cpuTicks(pids), cpuTicks(clusterPids), cpuTicks(SELF), machineBusyTicks(), System.nanoTime(),
+                    rss);
         }
 
         Usage end(Phase phase) {
             long rss = rssKb();
             peak.accumulateAndGet(rss, Math::max);
-            return new Usage((cpuTicks(pids) - phase.cpuTicks()) * msPerTick,
-                    (cpuTicks(clusterPids) - phase.clusterTicks()) * msPerTick,
-                    (cpuTicks(SELF) - phase.clientTicks()) * msPerTick, phase.rssKb(), peak.get(), rss, enabled());
+            double gateway = (cpuTicks(pids) - phase.cpuTicks()) * msPerTick;
+            double cluster = (cpuTicks(clusterPids) - phase.clusterTicks()) * msPerTick;
+            double client = (cpuTicks(SELF) - phase.clientTicks()) * msPerTick;
+            double machine = (machineBusyTicks() - phase.machineTicks()) * msPerTick;
+            double capacity = (System.nanoTime() - phase.nanos()) / 1e6 * Runtime.getRuntime().availableProcessors();
+            // CPU that neither the measured processes nor this generator used: other work on the machine.
+            double foreign = Math.max(0, machine - gateway - cluster - client) / capacity * 100;
+            return new Usage(gateway, cluster, client, foreign, phase.rssKb(), peak.get(), rss, enabled());
         }
 
         private void loop() {
@@ -986,6 +1000,21 @@ public final class Bench {
                     return;
                 }
             }
+        }
+
+        /** Time the machine's processes ran: user, nice and system of the first line of /proc/stat. */
+        private static long machineBusyTicks() {
+            String stat = read("/proc/stat");
+            if (stat == null) {
+                return 0;
+            }
+            String[] f = stat.substring(0, stat.indexOf('\n')).trim().split("\\s+");
+            long busy = 0;
+            // user, nice, system: the time processes run (interrupt time is nobody's in particular).
+            for (int i = 1; i <= 3; i++) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy;
         }
 
         private static long cpuTicks(List<Long> pids) {

@@ -290,7 +290,9 @@ BENCH=(java -Xmx512m "$ROOT/bench/Bench.java" --auth "$AUTH_URL" --user "$USER_N
   --client "$CLIENT" --concurrency "$CONCURRENCY" --duration "$DURATION" --big "$BIG_BYTES"
   --pids "$GATEWAY_PIDS" --cluster-pids "$CLUSTER_PIDS")
 rc=0
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "${BENCH[@]}" "${EXTRA[@]}" || rc=$?
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$TARGET" = ringway ] || [ "$TARGET" = ringway-swift ]; then
   # Netty reports a leak when the leaked buffer's tracker is garbage collected and a later
