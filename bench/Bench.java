@@ -79,6 +79,7 @@ public final class Bench {
         List<Long> clusterPids = List.of();
         String client = "raw";
         boolean keep;
+        boolean chunked;
         String only = "small,big";
 
         static Options parse(String[] args) {
@@ -87,6 +88,10 @@ public final class Bench {
                 String name = args[i];
                 if (name.equals("--keep")) {
                     o.keep = true;
+                    continue;
+                }
+                if (name.equals("--chunked")) {
+                    o.chunked = true;
                     continue;
                 }
                 if (i + 1 >= args.length) {
@@ -151,7 +156,8 @@ public final class Bench {
         static IllegalArgumentException usage(String message) {
             return new IllegalArgumentException(message + "\nusage: java bench/Bench.java [--auth URL --user U --key K"
                     + " | --storage-url URL --token T] [--concurrency 16,64] [--duration SECONDS] [--warmup SECONDS]"
-                    + " [--size 4096] [--big 1G|0] [--pids PID,...] [--client raw|jdk] [--container NAME] [--keep]"
+                    + " [--size 4096] [--big 1G|0] [--chunked] [--pids PID,...] [--cluster-pids PID,...] [--client raw|jdk]"
+                    + " [--container NAME] [--keep]"
                     + " [--only small,big]");
         }
     }
@@ -289,7 +295,8 @@ public final class Bench {
             String name = "big-" + options.big;
             String label = Sizes.human(options.big);
             System.out.println(Report.BIG_HEADER);
-            BigTransfer transfer = new BigTransfer(endpoint, auth(), objectPath(name), options.big);
+            BigTransfer transfer = new BigTransfer(endpoint, auth(), objectPath(name), options.big, options.chunked,
+                    sampler);
             ProcSampler.Phase put = sampler.begin();
             BigTransfer.Result putResult = transfer.put();
             report(new BigResult("PUT " + label, putResult, sampler.end(put)));
@@ -519,7 +526,22 @@ public final class Bench {
     }
 
     static final class Sizes {
+        /** Round sizes exactly (4KiB, 10GiB), others in GiB or MiB with a decimal. */
         static String human(long bytes) {
+            String exact = exact(bytes);
+            if (!exact.endsWith("B") || exact.endsWith("iB")) {
+                return exact;
+            }
+            if (bytes >= 1L << 30) {
+                return String.format(Locale.ROOT, "%.1fGiB", bytes / (double) (1L << 30));
+            }
+            if (bytes >= 1L << 20) {
+                return String.format(Locale.ROOT, "%.1fMiB", bytes / (double) (1L << 20));
+            }
+            return exact;
+        }
+
+        private static String exact(long bytes) {
             if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
                 return (bytes >> 30) + "GiB";
             }
@@ -569,7 +591,10 @@ public final class Bench {
         private final Map<String, String> auth;
         private final String path;
         private final long size;
+        private final boolean chunked;
+        private final ProcSampler sampler;
         private static final Duration BIG_TIMEOUT = Duration.ofMinutes(15);
+        private static final byte[] CRLF = {'\r', '\n'};
 
         record Result(long bytes, double seconds, String md5, String error) {
             boolean ok() {
@@ -577,11 +602,28 @@ public final class Bench {
             }
         }
 
-        BigTransfer(Endpoint endpoint, Map<String, String> auth, String path, long size) {
+        BigTransfer(Endpoint endpoint, Map<String, String> auth, String path, long size, boolean chunked,
+                ProcSampler sampler) {
             this.endpoint = endpoint;
             this.auth = auth;
             this.path = path;
             this.size = size;
+            this.chunked = chunked;
+            this.sampler = sampler;
+        }
+
+        /** Prints a line at every tenth of the object: elapsed time and gateway RSS, to see that it stays flat. */
+        private java.util.function.LongConsumer progress(String method, long start) {
+            long step = Math.max(1, size / 10);
+            long[] next = {step};
+            return bytes -> {
+                while (bytes >= next[0] && next[0] <= size) {
+                    String rss = sampler.enabled() ? ", gw rss " + sampler.rssKb() / 1024 + " MiB" : "";
+                    System.out.printf(Locale.ROOT, "#   %s %s sent/received after %.1f s%s%n", method,
+                            Sizes.human(next[0]), (System.nanoTime() - start) / 1e9, rss);
+                    next[0] += step;
+                }
+            };
         }
 
         Result put() throws IOException {
@@ -592,16 +634,31 @@ public final class Bench {
             // The answer to a big PUT comes after every replica has synced the whole object to disk.
             try (Conn conn = new Conn(endpoint.host(), endpoint.port(), BIG_TIMEOUT)) {
                 Map<String, String> headers = new LinkedHashMap<>(auth);
-                headers.put("Content-Length", Long.toString(size));
+                if (chunked) {
+                    headers.put("Transfer-Encoding", "chunked");
+                } else {
+                    headers.put("Content-Length", Long.toString(size));
+                }
                 headers.put("Content-Type", "application/octet-stream");
                 OutputStream out = conn.startRequest("PUT", path, headers);
+                java.util.function.LongConsumer progress = progress("PUT", start);
                 long sent = 0;
                 for (long n = 0; sent < size; n++) {
                     generator.fill(block, n);
                     int length = (int) Math.min(block.length, size - sent);
                     md5.update(block, 0, length);
+                    if (chunked) {
+                        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
                     out.write(block, 0, length);
+                    if (chunked) {
+                        out.write(CRLF);
+                    }
                     sent += length;
+                    progress.accept(sent);
+                }
+                if (chunked) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 }
                 out.flush();
                 Response response = conn.readResponse("PUT");
@@ -622,6 +679,7 @@ public final class Bench {
             MessageDigest md5 = md5();
             long start = System.nanoTime();
             try (Conn conn = new Conn(endpoint.host(), endpoint.port(), BIG_TIMEOUT)) {
+                conn.progress = progress("GET", start);
                 Response response = conn.exchange("GET", path, auth, null, md5);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 String digest = HexFormat.of().formatHex(md5.digest());
@@ -726,6 +784,8 @@ public final class Bench {
         private OutputStream out;
         private final int readTimeoutMillis;
         private boolean reusable;
+        /** Told the body bytes received so far after every read, when set. */
+        java.util.function.LongConsumer progress;
 
         Conn(String host, int port) {
             this(host, port, Duration.ofMinutes(2));
@@ -878,6 +938,9 @@ public final class Bench {
                     }
                     total += n;
                     left -= n;
+                    if (progress != null) {
+                        progress.accept(total);
+                    }
                 }
             }
 
@@ -1031,7 +1094,7 @@ public final class Bench {
             return total;
         }
 
-        private long rssKb() {
+        long rssKb() {
             long total = 0;
             for (long pid : pids) {
                 String status = read("/proc/" + pid + "/status");
