@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  *   java bench/Bench.java [--auth URL --user U --key K | --storage-url URL --token T]
- *        [--concurrency 16,64] [--duration 10] [--warmup 3] [--size 4096]
+ *        [--concurrency 16,64] [--duration 10] [--warmup 10] [--size 4096]
  *        [--big 1G] [--pids PID,...] [--client raw|jdk] [--container NAME] [--keep]
  * </pre>
  *
@@ -72,7 +72,7 @@ public final class Bench {
         String container = "bench-" + System.currentTimeMillis();
         int[] concurrency = {16, 64};
         int duration = 10;
-        int warmup = 3;
+        int warmup = 10;
         int size = 4096;
         long big = 1L << 30;
         List<Long> pids = List.of();
@@ -257,9 +257,7 @@ public final class Bench {
             new Generator(42).fill(body, 0);
             String label = Sizes.human(options.size);
             if (options.warmup > 0) {
-                // JIT and connection pools warm up on a throwaway PUT phase; not reported.
-                phase("warmup", options.concurrency[options.concurrency.length - 1], options.warmup,
-                        (client, worker, i) -> client.send("PUT", objectPath("warmup-" + worker + "-" + i), body));
+                warmup(body);
             }
             System.out.println(Report.SMALL_HEADER);
             for (int concurrency : options.concurrency) {
@@ -286,6 +284,33 @@ public final class Bench {
             }
         }
 
+        /**
+         * Throwaway PUT, GET and HEAD phases (not reported): a JVM server compiles its hot paths
+         * during the first tens of seconds (C2 took a third of Ringway's CPU 10 s into a cold PUT
+         * phase), and pools fill.
+         */
+        private void warmup(byte[] body) throws InterruptedException {
+            int concurrency = options.concurrency[options.concurrency.length - 1];
+            ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
+            PhaseResult put = phase("warmup", concurrency, options.warmup, (client, worker, i) -> {
+                String name = "warmup-" + worker + "-" + i;
+                int status = client.send("PUT", objectPath(name), body);
+                if (status == 201) {
+                    written.add(name);
+                }
+                return status;
+            });
+            String[] names = written.toArray(String[]::new);
+            if (names.length > 0) {
+                phase("warmup", concurrency, options.warmup, (client, worker, i) ->
+                        client.send("GET", objectPath(names[pick(names, concurrency, worker, i)]), null));
+                phase("warmup", concurrency, options.warmup, (client, worker, i) ->
+                        client.send("HEAD", objectPath(names[pick(names, concurrency, worker, i)]), null));
+            }
+            System.out.printf(Locale.ROOT, "# warmup: %d s each of PUT, GET, HEAD at %d connections (%d PUTs)%n",
+                    options.warmup, concurrency, put.requests());
+        }
+
         private static int pick(String[] names, int concurrency, int worker, long i) {
             // Each worker starts at its own offset and walks the names: every object is read, none twice in a row.
             return (int) ((worker * (long) names.length / concurrency + i) % names.length);
@@ -305,7 +330,13 @@ public final class Bench {
             report(new BigResult("GET " + label, getResult, sampler.end(get)));
             if (!options.keep) {
                 try (Conn conn = conn()) {
-                    conn.exchange("DELETE", objectPath(name), auth(), null);
+                    long start = System.nanoTime();
+                    int status = conn.exchange("DELETE", objectPath(name), auth(), null).status();
+                    System.out.printf(Locale.ROOT, "# DELETE %s: %d in %.2f s%n", label, status,
+                            (System.nanoTime() - start) / 1e9);
+                    if (status / 100 != 2) {
+                        failures++;
+                    }
                 }
             }
         }
@@ -488,20 +519,21 @@ public final class Bench {
 
     /** Report lines, fixed-width so that runs can be compared with diff. */
     static final class Report {
-        static final String SMALL_HEADER = String.format("%-14s %5s %9s %6s %9s %8s %8s %10s %10s %10s %-24s %s",
-                "phase", "conc", "requests", "errors", "ops/s", "p50 ms", "p99 ms", "gw ms/req", "other ms/req",
+        static final String SMALL_HEADER = String.format("%-14s %5s %9s %6s %9s %8s %8s %15s %10s %10s %-24s %s",
+                "phase", "conc", "requests", "errors", "ops/s", "p50 ms", "p99 ms", "gw ms/req (sys)", "other ms/req",
                 "bench ms/req", "gw rss MiB start/peak/end", "foreign cpu");
-        static final String BIG_HEADER = String.format("%-14s %9s %8s %8s %8s %8s %8s %-24s %s", "phase", "bytes",
-                "seconds", "MB/s", "gw cpu s", "other s", "bench s", "gw rss MiB start/peak/end", "foreign cpu");
+        static final String BIG_HEADER = String.format("%-14s %9s %8s %8s %14s %8s %8s %-24s %s", "phase", "bytes",
+                "seconds", "MB/s", "gw cpu s (sys)", "other s", "bench s", "gw rss MiB start/peak/end", "foreign cpu");
 
         static String small(PhaseResult r) {
             ProcSampler.Usage u = r.usage();
             boolean none = !u.sampled() || r.requests() == 0;
-            String cpu = none ? "-" : String.format(Locale.ROOT, "%.3f", u.cpuMillis() / r.requests());
+            String cpu = none ? "-" : String.format(Locale.ROOT, "%.3f (%.0f%%)", u.cpuMillis() / r.requests(),
+                    u.systemPercent());
             String other = none ? "-" : String.format(Locale.ROOT, "%.3f", u.clusterCpuMillis() / r.requests());
             String client = r.requests() == 0 ? "-"
                     : String.format(Locale.ROOT, "%.3f", u.clientCpuMillis() / r.requests());
-            return String.format(Locale.ROOT, "%-14s %5d %9d %6d %9.0f %8.2f %8.2f %10s %10s %10s %-24s %.0f%%",
+            return String.format(Locale.ROOT, "%-14s %5d %9d %6d %9.0f %8.2f %8.2f %15s %10s %10s %-24s %.0f%%",
                     r.name(), r.concurrency(), r.requests(), r.errors(), r.requests() / r.seconds(), r.p50ms(),
                     r.p99ms(), cpu, other, client, rss(u), u.foreignPercent());
         }
@@ -509,10 +541,11 @@ public final class Bench {
         static String big(BigResult r) {
             ProcSampler.Usage u = r.usage();
             BigTransfer.Result t = r.transfer();
-            String cpu = !u.sampled() ? "-" : String.format(Locale.ROOT, "%.2f", u.cpuMillis() / 1000);
+            String cpu = !u.sampled() ? "-" : String.format(Locale.ROOT, "%.2f (%.0f%%)", u.cpuMillis() / 1000,
+                    u.systemPercent());
             String other = !u.sampled() ? "-" : String.format(Locale.ROOT, "%.2f", u.clusterCpuMillis() / 1000);
             String client = String.format(Locale.ROOT, "%.2f", u.clientCpuMillis() / 1000);
-            return String.format(Locale.ROOT, "%-14s %9s %8.2f %8.1f %8s %8s %8s %-24s %.0f%%%s", r.name(),
+            return String.format(Locale.ROOT, "%-14s %9s %8.2f %8.1f %14s %8s %8s %-24s %.0f%%%s", r.name(),
                     Sizes.human(t.bytes()), t.seconds(), t.bytes() / t.seconds() / 1e6, cpu, other, client, rss(u),
                     u.foreignPercent(), t.ok() ? "  md5 ok" : "  FAILED");
         }
@@ -1004,14 +1037,16 @@ public final class Bench {
 
         private static final List<Long> SELF = List.of(ProcessHandle.current().pid());
 
-        record Phase(long cpuTicks, long clusterTicks, long clientTicks, long machineTicks, long nanos, long rssKb) {
+        record Phase(long cpuTicks, long systemTicks, long clusterTicks, long clientTicks, long machineTicks, long nanos,
+                long rssKb) {
         }
 
         /**
          * CPU of the gateway PIDs, of the other cluster PIDs (storage servers, memcached) and of
          * this load generator; gateway RSS.
          */
-        record Usage(double cpuMillis, double clusterCpuMillis, double clientCpuMillis, double foreignPercent,
+        record Usage(double cpuMillis, double systemPercent, double clusterCpuMillis, double clientCpuMillis,
+                double foreignPercent,
                 long rssStartKb, long rssPeakKb, long rssEndKb, boolean sampled) {
         }
 
@@ -1037,21 +1072,23 @@ public final class Bench {
         Phase begin() {
             long rss = rssKb();
             peak.set(rss);
-            return new Phase(cpuTicks(pids), cpuTicks(clusterPids), cpuTicks(SELF), machineBusyTicks(), System.nanoTime(),
-                    rss);
+            return new Phase(cpuTicks(pids), ticks(pids, true), cpuTicks(clusterPids), cpuTicks(SELF),
+                    machineBusyTicks(), System.nanoTime(), rss);
         }
 
         Usage end(Phase phase) {
             long rss = rssKb();
             peak.accumulateAndGet(rss, Math::max);
             double gateway = (cpuTicks(pids) - phase.cpuTicks()) * msPerTick;
+            double system = (ticks(pids, true) - phase.systemTicks()) * msPerTick;
             double cluster = (cpuTicks(clusterPids) - phase.clusterTicks()) * msPerTick;
             double client = (cpuTicks(SELF) - phase.clientTicks()) * msPerTick;
             double machine = (machineBusyTicks() - phase.machineTicks()) * msPerTick;
             double capacity = (System.nanoTime() - phase.nanos()) / 1e6 * Runtime.getRuntime().availableProcessors();
             // CPU that neither the measured processes nor this generator used: other work on the machine.
             double foreign = Math.max(0, machine - gateway - cluster - client) / capacity * 100;
-            return new Usage(gateway, cluster, client, foreign, phase.rssKb(), peak.get(), rss, enabled());
+            return new Usage(gateway, gateway == 0 ? 0 : system / gateway * 100, cluster, client, foreign,
+                    phase.rssKb(), peak.get(), rss, enabled());
         }
 
         private void loop() {
@@ -1081,6 +1118,11 @@ public final class Bench {
         }
 
         private static long cpuTicks(List<Long> pids) {
+            return ticks(pids, false);
+        }
+
+        /** utime + stime of the PIDs, or stime alone (time in the kernel on their behalf). */
+        private static long ticks(List<Long> pids, boolean systemOnly) {
             long total = 0;
             for (long pid : pids) {
                 String stat = read("/proc/" + pid + "/stat");
@@ -1089,7 +1131,7 @@ public final class Bench {
                 }
                 // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                total += (systemOnly ? 0 : Long.parseLong(fields[11])) + Long.parseLong(fields[12]);
             }
             return total;
         }
