@@ -29,14 +29,19 @@
 #   --workers N         swift-proxy-server workers for --target swift (default 2, the core count)
 #   --chunked           send the big PUT with Transfer-Encoding: chunked instead of Content-Length
 #                       (automatic for --target ringway above 5 GiB: see docs/performance.md)
+#   --nmt               Ringway with -XX:NativeMemoryTracking=summary: where its resident memory
+#                       goes (heap, metaspace, code, threads, Netty's direct buffers), printed at the end
 #
 # Disk: every replica is a full copy: a 10 GiB object needs 30 GiB free (3 replicas), plus
 # logs. The script checks free space first and refuses to start without 3 x big + 2 GiB.
 set -euo pipefail
+# The whole script is one compound command, parsed before it runs: editing this file while a
+# benchmark runs cannot change what the running one does.
+{
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TARGET=ringway BIG=1G DURATION=10 CONCURRENCY=16,64 CLIENT=raw LEAK=simple XMX=256m KEEP=0
-URL="" USER_NAME=test:tester KEY=testing PIDS="" WORKERS=2 CHUNKED=0
+URL="" USER_NAME=test:tester KEY=testing PIDS="" WORKERS=2 CHUNKED=0 NMT=0
 EXTRA=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -54,8 +59,9 @@ while [ $# -gt 0 ]; do
     --pids) PIDS=$2; shift 2 ;;
     --workers) WORKERS=$2; shift 2 ;;
     --chunked) CHUNKED=1; shift ;;
+    --nmt) NMT=1; shift ;;
     --) shift; EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -140,7 +146,9 @@ start_ringway() {  # start_ringway EXTRA_ARGS...: sets GATEWAY_PID, AUTH_URL
   local jar port
   jar=$(ringway_jar)
   port=$(free_port 18080)
-  java "-Xmx$XMX" "-Dio.netty.leakDetection.level=$LEAK" -jar "$jar" \
+  local jvm=("-Xmx$XMX" "-Dio.netty.leakDetection.level=$LEAK")
+  if [ $NMT = 1 ]; then jvm+=(-XX:NativeMemoryTracking=summary); fi
+  java "${jvm[@]}" -jar "$jar" \
     --server.port="$port" --server.address=127.0.0.1 \
     --management.server.port=0 --management.server.address=127.0.0.1 \
     --ringway.pipeline=catch_errors,gatekeeper,healthcheck,proxy_logging,cache,listing_formats,tempauth \
@@ -324,8 +332,13 @@ if [ "$TARGET" = ringway ] || [ "$TARGET" = ringway-swift ]; then
   echo "# gateway RSS at the end: $(awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$GATEWAY_PID/status")," \
     "Netty leak detection $LEAK: $leaks LEAK report(s) in the gateway log"
   if [ "$leaks" != 0 ]; then grep -A 20 'LEAK:' "$LOG/gateway.log" | head -n 60; rc=1; KEEP=1; fi
+  if [ $NMT = 1 ]; then
+    echo "# native memory (committed KiB) of the gateway after the run:"
+    jcmd "$GATEWAY_PID" VM.native_memory summary | grep -E '^(Total|-) ' | sed 's/^/#   /' | head -n 30
+  fi
   if grep -q 'ERROR' "$LOG/gateway.log"; then
     echo "# the gateway logged errors (first lines):"; grep 'ERROR' "$LOG/gateway.log" | head -n 5
   fi
 fi
 exit $rc
+}
