@@ -137,7 +137,7 @@ ringway_jar() {
   if [ -z "$jar" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
     echo "# building the jar (./mvnw -q -o -DskipTests package)" >&2
     (cd "$ROOT" && ./mvnw -q -o -DskipTests package >&2)
-    jar=$(ls "$ROOT"/target/ringway-*.jar | grep -v original | head -n 1)
+    jar=$(ls "$ROOT"/target/ringway-*.jar | grep -v original | head -n 1 || true)
   fi
   echo "$jar"
 }
@@ -331,13 +331,13 @@ if [ "$TARGET" = ringway ] || [ "$TARGET" = ringway-swift ]; then
   leaks=$(grep -c 'LEAK:' "$LOG/gateway.log" || true)
   echo "# gateway RSS at the end: $(awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$GATEWAY_PID/status")," \
     "Netty leak detection $LEAK: $leaks LEAK report(s) in the gateway log"
-  if [ "$leaks" != 0 ]; then grep -A 20 'LEAK:' "$LOG/gateway.log" | head -n 60; rc=1; KEEP=1; fi
+  if [ "$leaks" != 0 ]; then grep -m 3 -A 20 'LEAK:' "$LOG/gateway.log" || true; rc=1; KEEP=1; fi
   if [ $NMT = 1 ]; then
     echo "# native memory (committed KiB) of the gateway after the run:"
-    jcmd "$GATEWAY_PID" VM.native_memory summary | grep -E '^(Total|-) ' | sed 's/^/#   /' | head -n 30
+    jcmd "$GATEWAY_PID" VM.native_memory summary | grep -E '^(Total|-) ' | sed 's/^/#   /' || true
   fi
   if grep -q 'ERROR' "$LOG/gateway.log"; then
-    echo "# the gateway logged errors (first lines):"; grep 'ERROR' "$LOG/gateway.log" | head -n 5
+    echo "# the gateway logged errors (first lines):"; grep -m 5 'ERROR' "$LOG/gateway.log" | cut -c 1-300 || true
   fi
 fi
 exit $rc
