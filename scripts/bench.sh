@@ -334,7 +334,7 @@ if [ "$TARGET" = ringway ] || [ "$TARGET" = ringway-swift ]; then
   if [ "$leaks" != 0 ]; then grep -m 3 -A 20 'LEAK:' "$LOG/gateway.log" || true; rc=1; KEEP=1; fi
   if [ $NMT = 1 ]; then
     echo "# native memory (committed KiB) of the gateway after the run:"
-    jcmd "$GATEWAY_PID" VM.native_memory summary | grep -E '^(Total|-) ' | sed 's/^/#   /' || true
+    jcmd "$GATEWAY_PID" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/#   /' || true
   fi
   if grep -q 'ERROR' "$LOG/gateway.log"; then
     echo "# the gateway logged errors (first lines):"; grep -m 5 'ERROR' "$LOG/gateway.log" | cut -c 1-300 || true
