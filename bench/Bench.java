@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,7 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Ringway's load generator: a single-file Java program (JDK only) that measures a Swift API
@@ -211,7 +213,7 @@ public final class Bench {
         private final Endpoint endpoint;
         private final ProcSampler sampler;
         private final HttpClient jdk;
-        private final java.util.concurrent.ExecutorService jdkExecutor;
+        private final ExecutorService jdkExecutor;
         private int failures;
 
         Runner(Options options, Endpoint endpoint, ProcSampler sampler) {
@@ -219,7 +221,7 @@ public final class Bench {
             this.endpoint = endpoint;
             this.sampler = sampler;
             int max = Arrays.stream(options.concurrency).max().orElse(1);
-            this.jdkExecutor = java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, max / 8), r -> {
+            this.jdkExecutor = Executors.newFixedThreadPool(Math.max(2, max / 8), r -> {
                 Thread t = new Thread(r, "jdk-client");
                 t.setDaemon(true);
                 return t;
@@ -646,7 +648,7 @@ public final class Bench {
         }
 
         /** Prints a line at every tenth of the object: elapsed time and gateway RSS, to see that it stays flat. */
-        private java.util.function.LongConsumer progress(String method, long start) {
+        private LongConsumer progress(String method, long start) {
             long step = Math.max(1, size / 10);
             long[] next = {step};
             return bytes -> {
@@ -674,7 +676,7 @@ public final class Bench {
                 }
                 headers.put("Content-Type", "application/octet-stream");
                 OutputStream out = conn.startRequest("PUT", path, headers);
-                java.util.function.LongConsumer progress = progress("PUT", start);
+                LongConsumer progress = progress("PUT", start);
                 long sent = 0;
                 for (long n = 0; sent < size; n++) {
                     generator.fill(block, n);
@@ -818,7 +820,7 @@ public final class Bench {
         private final int readTimeoutMillis;
         private boolean reusable;
         /** Told the body bytes received so far after every read, when set. */
-        java.util.function.LongConsumer progress;
+        LongConsumer progress;
 
         Conn(String host, int port) {
             this(host, port, Duration.ofMinutes(2));

@@ -8,7 +8,8 @@
 #
 # Targets (--target):
 #   ringway        (default) the Ringway jar, -Xmx256m, with its embedded storage node
-#                  (3 replicas on 3 directories of one disk), tempauth in the pipeline
+#                  (3 replicas on 3 directories of one disk), its default pipeline (Swift's sample
+#                  one: ... cache listing_formats tempauth copy proxy_logging)
 #   ringway-swift  the Ringway jar as gateway only (ringway.role=gateway) over REAL Swift
 #                  storage servers (scripts/swift-storage.sh): the proxy layer compared like for like
 #   swift          Debian's swift-proxy-server (2 workers, tempauth, private memcached) over
@@ -151,7 +152,6 @@ start_ringway() {  # start_ringway EXTRA_ARGS...: sets GATEWAY_PID, AUTH_URL
   java "${jvm[@]}" -jar "$jar" \
     --server.port="$port" --server.address=127.0.0.1 \
     --management.server.port=0 --management.server.address=127.0.0.1 \
-    --ringway.pipeline=catch_errors,gatekeeper,healthcheck,proxy_logging,cache,listing_formats,tempauth \
     "$@" >"$LOG/gateway.log" 2>&1 &
   GATEWAY_PID=$!
   STARTED+=("$GATEWAY_PID")
