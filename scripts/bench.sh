@@ -96,7 +96,7 @@ cleanup() {
   if [ $KEEP = 1 ]; then
     echo "# kept $WORK" >&2
   else
-    if [ $rc != 0 ] && [ -d "$LOG" ]; then
+    if [ $rc != 0 ] && [ -n "$(ls -A "$LOG" 2>/dev/null)" ]; then
       # A failed run keeps its logs (not the data, which may be tens of GiB).
       mv "$LOG" "$WORK-log" && echo "# failed: logs kept in $WORK-log" >&2
     fi
