@@ -71,7 +71,8 @@ final class ObjectWrites {
                     nodes.remove("X-Delete-After");
                     nodes.remove("X-Detect-Content-Type");
                     ObjectPutRequest store = new ObjectPutRequest(target.ring(), target.policyIndex(), target.name(),
-                            nodes, contentLength(client), target.updates(), request.body());
+                            nodes, contentLength(client), target.updates(),
+                            BodyLimit.atMost(request.body(), constraints.limits().maxFileSize()));
                     return put.put(store)
                             .map(response -> reply(request, response, timestamp))
                             .onErrorMap(e -> !(e instanceof GatewayException), ObjectWrites::bodyFailure);
