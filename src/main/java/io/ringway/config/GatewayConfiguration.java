@@ -2,6 +2,7 @@ package io.ringway.config;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.ringway.api.error.SwiftExceptionHandler;
+import io.ringway.api.http.KeepAliveEcho;
 import io.ringway.api.http.SwiftRequestDecoding;
 import io.ringway.api.swift.EdgeConstraints;
 import io.ringway.backend.BackendRequests;
@@ -239,13 +240,17 @@ class GatewayConfiguration {
                 ContentTypes.load(ContentTypes.KNOWN_FILES));
     }
 
-    /** Raw bytes in paths and too long header lines, handled below Spring as Swift's eventlet server does. */
+    /**
+     * Raw bytes in paths, too long header lines and {@code Connection: keep-alive} answers, handled
+     * below Spring as Swift's eventlet server does.
+     */
     @Bean
     NettyServerCustomizer swiftRequestDecoding(SwiftConf conf) {
         SwiftRequestDecoding decoding = new SwiftRequestDecoding(conf.constraints().maxHeaderSize());
         return server -> server.doOnChannelInit((observer, channel, address) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, SwiftRequestDecoding.NAME, decoding);
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, KeepAliveEcho.NAME, new KeepAliveEcho());
             }
         });
     }

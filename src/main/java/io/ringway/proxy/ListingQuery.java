@@ -2,7 +2,9 @@ package io.ringway.proxy;
 
 import io.ringway.api.error.GatewayException;
 import io.ringway.swift.PythonText;
-import io.ringway.swift.SwiftRules;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,12 +55,14 @@ public final class ListingQuery {
 
     /**
      * Swift's {@code validate_params}: 400 {@code "<name>" parameter not valid UTF-8} (text/plain)
-     * for the first of {@code names} whose value is not UTF-8.
+     * for the first of {@code names} whose value is not UTF-8. Only the decoding is checked: a NUL
+     * is valid here (Swift's {@code get_param} just decodes, and a listing marker like {@code b1\0}
+     * sorts right after {@code b1}), unlike in names, where {@code check_utf8} refuses it.
      */
     public void requireUtf8(List<String> names) {
         for (String name : names) {
             byte[] value = values.get(name);
-            if (value != null && value.length > 0 && !SwiftRules.isUtf8(value)) {
+            if (value != null && !decodes(value)) {
                 throw GatewayException.plain(400, "\"" + name + "\" parameter not valid UTF-8", null);
             }
         }
@@ -75,6 +79,18 @@ public final class ListingQuery {
             query.append(pair).append('&');
         }
         return query.append("format=json").toString();
+    }
+
+    private static boolean decodes(byte[] value) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static String decode(String raw) {

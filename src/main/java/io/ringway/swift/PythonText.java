@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * The Python text operations whose output Swift's clients and tests see word for word, ported so
  * that Ringway's text is byte for byte Swift's: {@code urllib.parse.quote}, {@code unquote} to
  * bytes, {@code "%.Nf" % float}, {@code repr(float)}, {@code str.title()} (log lines), and
- * {@code repr(str)} and {@code json.dumps(str)} (error messages).
+ * {@code repr(str)} and {@code json.dumps(str)} (error messages), and {@code wsgi_to_str} (header bytes).
  */
 public final class PythonText {
 
@@ -36,6 +36,16 @@ public final class PythonText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Swift's {@code wsgi_to_str}: a header value as Netty reads it (one char per byte, like a
+     * WSGI string) read back as the UTF-8 text the client meant, so {@code text/\u00c3\u00a4} (the
+     * bytes of "text/ä") is "text/ä". Bytes that are not UTF-8 become U+FFFD (Python keeps them
+     * as surrogate escapes).
+     */
+    public static String wsgiToStr(String wsgi) {
+        return new String(wsgi.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     /** {@code unquote} to bytes: {@code %XX} escapes decoded, malformed ones kept as they are. */

@@ -1,5 +1,6 @@
 package io.ringway.swift;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -84,11 +85,11 @@ public final class SwiftChecks {
         String deleteAt = header.apply("X-Delete-At");
         String deleteAfter = header.apply("X-Delete-After");
         if (deleteAfter != null) {
-            Long after = SwiftRules.pythonInt(deleteAfter);
+            BigInteger after = SwiftRules.pythonBigInt(deleteAfter);
             if (after == null) {
                 throw new Rejected(400, "Non-integer X-Delete-After");
             }
-            deleteAt = SwiftRules.normalizeDeleteAt((long) Math.floor(now + after));
+            deleteAt = SwiftRules.normalizeDeleteAt(after.add(BigInteger.valueOf((long) Math.floor(now))));
             if (Long.parseLong(deleteAt) <= now) {
                 throw new Rejected(400, "X-Delete-After in past");
             }
@@ -96,7 +97,8 @@ public final class SwiftChecks {
         if (deleteAt == null) {
             return null;
         }
-        Long at = SwiftRules.pythonInt(deleteAt);
+        // Python's int() has no size limit: a far-future value is clamped, not refused.
+        BigInteger at = SwiftRules.pythonBigInt(deleteAt);
         if (at == null) {
             throw new Rejected(400, "Non-integer X-Delete-At");
         }

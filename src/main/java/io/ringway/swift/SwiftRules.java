@@ -1,5 +1,6 @@
 package io.ringway.swift;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,11 +16,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SwiftRules {
 
+    /** The latest {@code X-Delete-At} Swift keeps (November 2286), so the expirer's names stay ten digits. */
+    private static final long MAX_DELETE_AT = 9_999_999_999L;
+
     private SwiftRules() {
     }
 
-    /** Python's {@code int(text)} for decimal text: surrounding blanks, a sign, underscores between digits. */
+    /**
+     * Python's {@code int(text)} for decimal text: surrounding blanks, a sign, underscores between
+     * digits; null when not an integer or outside a {@code long}.
+     */
     public static @Nullable Long pythonInt(String text) {
+        BigInteger value = pythonBigInt(text);
+        if (value == null || value.bitLength() > 63) {
+            return null;
+        }
+        return value.longValue();
+    }
+
+    /** Python's {@code int(text)} without a size limit, as Python's integers have none; null when not one. */
+    public static @Nullable BigInteger pythonBigInt(String text) {
         String trimmed = text.strip();
         boolean negative = trimmed.startsWith("-");
         if (negative || trimmed.startsWith("+")) {
@@ -32,12 +48,8 @@ public final class SwiftRules {
         if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
-        try {
-            long value = Long.parseLong(digits);
-            return negative ? -value : value;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        BigInteger value = new BigInteger(digits);
+        return negative ? value.negate() : value;
     }
 
     /** Swift's {@code check_utf8}: the bytes (as ISO-8859-1 text) are non-empty valid UTF-8 without NUL. */
@@ -75,6 +87,14 @@ public final class SwiftRules {
 
     /** Swift's {@code normalize_delete_at_timestamp} for an integer: ten digits, clamped. */
     public static String normalizeDeleteAt(long at) {
-        return String.format(Locale.ROOT, "%010d", Math.min(Math.max(0, at), 9_999_999_999L));
+        return String.format(Locale.ROOT, "%010d", Math.min(Math.max(0, at), MAX_DELETE_AT));
+    }
+
+    /**
+     * {@link #normalizeDeleteAt(long)} for any integer: Swift clamps {@code X-Delete-At: 111...1}
+     * (100 digits) to {@code 9999999999} rather than refusing it.
+     */
+    public static String normalizeDeleteAt(BigInteger at) {
+        return normalizeDeleteAt(at.max(BigInteger.ZERO).min(BigInteger.valueOf(MAX_DELETE_AT)).longValueExact());
     }
 }

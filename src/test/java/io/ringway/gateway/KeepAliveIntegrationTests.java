@@ -59,6 +59,19 @@ class KeepAliveIntegrationTests {
         }
     }
 
+    @Test
+    void answersKeepAliveToAClientThatAskedForItAsEventlet() throws Exception {
+        try (RawConnection connection = gateway.open()) {
+            connection.timeout(Duration.ofSeconds(5));
+            connection.sendHead(RawRequest.of("GET", "/healthcheck").headers("Connection", "keep-alive"));
+            assertThat(connection.read("GET").header("Connection")).isEqualTo("keep-alive");
+            connection.sendHead(RawRequest.of("GET", "/v1/AUTH_test").headers("Connection", "keep-alive"));
+            assertThat(connection.read("GET").header("Connection")).isEqualTo("keep-alive");
+            connection.sendHead(RawRequest.of("GET", "/healthcheck"));
+            assertThat(connection.read("GET").header("Connection")).isNull();
+        }
+    }
+
     /** Requests answered on one connection, each within the timeout, or an exception. */
     private static int converse(int rounds) throws Exception {
         int answered = 0;

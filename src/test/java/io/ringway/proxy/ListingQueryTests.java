@@ -39,4 +39,14 @@ class ListingQueryTests {
                     assertThat(e.contentType()).isEqualTo("text/plain");
                 });
     }
+
+    @Test
+    void acceptsANulInAListingParameterAsSwiftsGetParam() {
+        ListingQuery query = ListingQuery.parse("marker=b1%00&end_marker=B1&reverse=on");
+
+        query.requireUtf8(List.of("marker", "end_marker", "reverse"));
+
+        assertThat(query.get("marker")).isEqualTo("b1\0");
+        assertThat(query.asJson()).isEqualTo("marker=b1%00&end_marker=B1&reverse=on&format=json");
+    }
 }

@@ -43,4 +43,12 @@ class PythonTextTests {
         assertThat(PythonText.title("x-object-meta-color1tone")).isEqualTo("X-Object-Meta-Color1Tone");
         assertThat(PythonText.title("ETAG")).isEqualTo("Etag");
     }
+
+    @Test
+    void wsgiToStrReadsHeaderBytesAsUtf8() {
+        String wire = new String("text/\u00e4\u2603".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+
+        assertThat(PythonText.wsgiToStr(wire)).isEqualTo("text/\u00e4\u2603");
+        assertThat(PythonText.wsgiToStr("d41d8cd98f00b204e9800998ecf8427e")).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
+    }
 }

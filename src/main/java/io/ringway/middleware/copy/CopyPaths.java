@@ -37,7 +37,7 @@ final class CopyPaths {
      * @throws GatewayException 412 with {@code <header> header must be of the form <container name>/<object name>}
      */
     static String[] containerAndObject(String header, String value) {
-        String decoded = unquote(value);
+        String decoded = unquoteHeader(value);
         String[] parts = split(decoded.startsWith("/") ? decoded : "/" + decoded, 2);
         if (parts == null) {
             throw GatewayException.withBody(412,
@@ -52,7 +52,7 @@ final class CopyPaths {
      * @throws GatewayException 412 for an empty name or one with a slash
      */
     static String account(String value) {
-        String account = unquote(value);
+        String account = unquoteHeader(value);
         if (account.isEmpty()) {
             throw GatewayException.withBody(412, "Account name cannot be empty");
         }
@@ -65,6 +65,16 @@ final class CopyPaths {
     /** Swift's {@code wsgi_unquote}. */
     static String unquote(String value) {
         return new String(PythonText.unquoteToBytes(value), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Swift's {@code wsgi_unquote} on a header value: the header's bytes (one char per byte, as
+     * Netty reads them, like a WSGI string), percent-unquoted, then read as UTF-8. Clients send
+     * names raw ({@code X-Copy-From: c/\u00c3\u00a9}, the bytes of "c/é") or quoted
+     * ({@code c/%C3%A9}), and both name the same object.
+     */
+    static String unquoteHeader(String value) {
+        return unquote(new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     /** Swift's {@code wsgi_quote}: everything but letters, digits, {@code _.-~} and {@code /} escaped. */

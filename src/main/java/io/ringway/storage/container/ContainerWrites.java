@@ -8,6 +8,7 @@ import io.ringway.storage.db.MetadataHeaders;
 import io.ringway.storage.db.Sqlite;
 import io.ringway.storage.db.SwiftRequests;
 import io.ringway.storage.node.BackendPath;
+import io.ringway.swift.PythonText;
 import io.ringway.swift.Timestamp;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -240,8 +241,10 @@ final class ContainerWrites {
             throw new BackendHttpException(400, "Invalid X-Size header");
         }
         try {
-            return new ObjectUpdate(new ObjectRecord(name, timestamp.internal(), bytes, contentType, etag, false,
-                    policy),
+            // Swift's wsgi_to_str: the row keeps the text the client meant, so a UTF-8 content type
+            // is listed as itself, not as one character per byte.
+            return new ObjectUpdate(new ObjectRecord(name, timestamp.internal(), bytes,
+                    PythonText.wsgiToStr(contentType), PythonText.wsgiToStr(etag), false, policy),
                     optionalTimestamp(request, "X-Content-Type-Timestamp"),
                     optionalTimestamp(request, "X-Meta-Timestamp"));
         } catch (IllegalArgumentException e) {

@@ -208,6 +208,15 @@ class EdgeConstraintsTests {
     }
 
     @Test
+    void clampsAFarFutureDeleteAtOrDeleteAfterAsPythonsUnboundedInt() {
+        assertThat(edge.checkDeleteHeaders(headers("X-Delete-At", "1".repeat(100)), NOW)).isEqualTo("9999999999");
+        assertThat(edge.checkDeleteHeaders(headers("X-Delete-At", "99999999999"), NOW)).isEqualTo("9999999999");
+        assertThat(edge.checkDeleteHeaders(headers("X-Delete-After", "1".repeat(30)), NOW)).isEqualTo("9999999999");
+        expect(() -> edge.checkDeleteHeaders(headers("X-Delete-At", "-" + "1".repeat(30)), NOW), 400,
+                "X-Delete-At in past");
+    }
+
+    @Test
     void limitsAccountAndContainerNamesDoubledForAutoCreatedAccounts() {
         assertThatCode(() -> edge.checkAccountName("a".repeat(256))).doesNotThrowAnyException();
         expect(() -> edge.checkAccountName("a".repeat(257)), 400, "Account name length of 257 longer than 256");

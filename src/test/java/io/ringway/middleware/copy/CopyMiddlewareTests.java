@@ -93,6 +93,24 @@ class CopyMiddlewareTests {
     }
 
     @Test
+    void readsRawUtf8InCopyHeadersAsTheBytesSentLikeSwiftsWsgiStrings() {
+        swift.object("/v1/\u00e9a/\u00e9c/\uD83C\uDF34", "y");
+        // Netty hands header bytes on one char per byte: these are the UTF-8 bytes of "éa", "éc/🌴" and "éc/ö".
+        String account = latin1("\u00e9a");
+        String source = latin1("\u00e9c/\uD83C\uDF34");
+
+        Result put = harness.run("PUT", "/v1/a/c/o", "X-Copy-From", source, "X-Copy-From-Account", account);
+        Result copy = harness.run("COPY", "/v1/\u00e9a/\u00e9c/\uD83C\uDF34", "Destination", latin1("\u00e9c/\u00f6"));
+
+        assertThat(put.status()).isEqualTo(201);
+        assertThat(put.headers().getFirst("X-Copied-From")).isEqualTo("%C3%A9c/%F0%9F%8C%B4");
+        assertThat(put.headers().getFirst("X-Copied-From-Account")).isEqualTo("%C3%A9a");
+        assertThat(copy.status()).isEqualTo(201);
+        assertThat(swift.requests()).containsExactly("GET /v1/\u00e9a/\u00e9c/\uD83C\uDF34", "PUT /v1/a/c/o",
+                "GET /v1/\u00e9a/\u00e9c/\uD83C\uDF34", "PUT /v1/\u00e9a/\u00e9c/\u00f6");
+    }
+
+    @Test
     void copyBecomesAPutOfTheDestination() {
         swift.object("/v1/a/c/o", "copied");
 
@@ -258,5 +276,9 @@ class CopyMiddlewareTests {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String latin1(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 }

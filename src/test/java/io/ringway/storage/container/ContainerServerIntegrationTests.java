@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringway.testing.http.RawResponse;
 import io.ringway.testing.storage.TestNode;
 import io.ringway.testing.storage.TestServers;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,6 +90,20 @@ final class ContainerServerIntegrationTests {
         assertThat(accepted.text()).startsWith("[{\"bytes\": 5").contains("\"name\": \"b/c\"").doesNotContain("b/d");
         RawResponse reversed = node.client().send("GET", C + "?reverse=on&end_marker=a");
         assertThat(reversed.text()).isEqualTo("c\nb/d\nb/c\n");
+    }
+
+    @Test
+    void keepsAUtf8ContentTypeAsTextAsSwiftsWsgiToStr() {
+        node.client().send("PUT", C, "X-Timestamp", "1700000000.00000");
+        // The raw client writes header values as UTF-8, as Swift's functional tests do.
+        RawResponse put = node.client().send("PUT", C + "/o", "X-Timestamp", "1700000001.00000", "X-Size", "1",
+                "X-Content-Type", "text/\u00e4\u2603", "X-Etag", ETAG, "X-Backend-Storage-Policy-Index", "0");
+        assertThat(put.status()).isEqualTo(201);
+
+        assertThat(node.client().send("GET", C + "?format=json").text())
+                .contains("\"content_type\": \"text/\\u00e4\\u2603\"");
+        assertThat(node.client().send("GET", C + "?format=xml").body())
+                .containsSequence("<content_type>text/\u00e4\u2603</content_type>".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

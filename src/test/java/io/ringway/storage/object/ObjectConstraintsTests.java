@@ -59,6 +59,12 @@ class ObjectConstraintsTests {
     }
 
     @Test
+    void aDeleteAtPastTheLongRangeIsClampedLikeTheProxys() {
+        assertThat(ObjectConstraints.checkDeleteHeaders(headers("X-Delete-At", "1".repeat(100)), NOW))
+                .isEqualTo("9999999999");
+    }
+
+    @Test
     void timestampIsRequiredAndValid() {
         assertRejected(() -> ObjectConstraints.timestamp(new HttpHeaders()), 400, "Missing X-Timestamp header");
         assertRejected(() -> ObjectConstraints.timestamp(headers("X-Timestamp", "x")), 400,
