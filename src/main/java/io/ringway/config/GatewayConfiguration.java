@@ -41,6 +41,8 @@ import io.ringway.backend.DatabaseGet;
 import io.ringway.proxy.DatabaseServices;
 import io.ringway.proxy.ProxyApplication;
 import io.ringway.proxy.ProxySettings;
+import io.ringway.proxy.cors.Cors;
+import io.ringway.proxy.cors.CorsPolicy;
 import io.ringway.proxy.account.AccountController;
 import io.ringway.proxy.container.ContainerController;
 import io.ringway.proxy.object.ContentTypes;
@@ -207,8 +209,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    InfoHandler infoHandler(InfoRegistry info, StoragePolicies policies, SwiftConf conf) {
-        return new InfoHandler(info, policies, conf.constraints());
+    InfoHandler infoHandler(InfoRegistry info, StoragePolicies policies, SwiftConf conf, ProxySettings settings) {
+        return new InfoHandler(info, policies, conf.constraints(), settings);
     }
 
     @Bean
@@ -255,7 +257,8 @@ class GatewayConfiguration {
     ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, DatabaseServices databases,
             ObjectController objects) {
         return new ProxyApplication(conf.constraints().validApiVersions(), info, new AccountController(databases),
-                new ContainerController(databases), objects);
+                new ContainerController(databases), objects,
+                new Cors(new CorsPolicy(databases.settings()), databases.cache()));
     }
 
     /** {@code ringway.proxy.*}: Swift's proxy-server options for accounts and containers. */
