@@ -255,10 +255,15 @@ class GatewayConfiguration {
     /** Swift's proxy-server app, where the pipeline ends. */
     @Bean
     ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, DatabaseServices databases,
-            ObjectController objects) {
+            ObjectController objects, Cors cors) {
         return new ProxyApplication(conf.constraints().validApiVersions(), info, new AccountController(databases),
-                new ContainerController(databases), objects,
-                new Cors(new CorsPolicy(databases.settings()), databases.cache()));
+                new ContainerController(databases), objects, cors);
+    }
+
+    /** OPTIONS and CORS for the app, and the CORS headers of the auth stages' delayed denials. */
+    @Bean
+    Cors cors(DatabaseServices databases) {
+        return new Cors(new CorsPolicy(databases.settings()), databases.cache());
     }
 
     /** {@code ringway.proxy.*}: Swift's proxy-server options for accounts and containers. */

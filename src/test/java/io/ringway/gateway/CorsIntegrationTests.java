@@ -175,6 +175,22 @@ class CorsIntegrationTests {
     }
 
     @Test
+    void addsCorsHeadersToTheDenialsSwiftDelays() throws Exception {
+        HttpResponse<String> objectGet = send("GET", "/v1/AUTH_test/web/o", "Origin", APP);
+        HttpResponse<String> listing = send("GET", "/v1/AUTH_test/web", "Origin", APP);
+        HttpResponse<String> containerPut = send("PUT", "/v1/AUTH_test/web", "Origin", APP);
+
+        assertThat(objectGet.statusCode()).isEqualTo(401);
+        assertThat(objectGet.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
+        assertThat(objectGet.headers().firstValue("Www-Authenticate")).hasValue("Swift realm=\"AUTH_test\"");
+        assertThat(listing.statusCode()).isEqualTo(401);
+        assertThat(listing.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
+        // Swift authorizes a container PUT before its (decorated) method runs: a bare 401.
+        assertThat(containerPut.statusCode()).isEqualTo(401);
+        assertThat(containerPut.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void showsStrictCorsModeInInfo() throws Exception {
         HttpResponse<String> info = send("GET", "/info");
 

@@ -4,11 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.api.swift.SwiftPath;
 import io.ringway.backend.InfoSource;
+import io.ringway.middleware.DelayedDenial;
 import io.ringway.proxy.ProxyReply;
 import io.ringway.proxy.ProxyRequest;
 import io.ringway.swift.SwiftStatus;
 import java.util.Collection;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,11 +21,14 @@ import reactor.core.publisher.Mono;
  * OPTIONS and CORS for every controller, as Swift's base {@code Controller.OPTIONS} and
  * {@code cors_validation}: a container's CORS settings come from its info (the gateway's cache).
  * Account and {@code /info} OPTIONS get the plain answer, as in Swift, which has no CORS above
- * containers.
+ * containers. As the {@link DelayedDenial} of the auth stages, it gives their 401 and 403 to
+ * the requests Swift denies from inside a decorated controller method the same headers.
  */
-public final class Cors {
+public final class Cors implements DelayedDenial {
 
     private static final String HTML = "text/html; charset=UTF-8";
+
+    private static final Set<String> OBJECT_DELAYED = Set.of("GET", "HEAD", "PUT", "POST", "DELETE");
 
     private final CorsPolicy policy;
     private final InfoSource info;
@@ -72,6 +78,28 @@ public final class Cors {
                     decorateOnCommit(request.exchange().getResponse(), cors, origin);
                     return handler.get();
                 });
+    }
+
+    /**
+     * An auth stage's denial of a container GET or HEAD, or of an object GET, HEAD, PUT, POST or
+     * DELETE (Swift's {@code delay_denial} methods, all under {@code cors_validation}) gets the
+     * CORS headers of an answer from the app.
+     */
+    @Override
+    public Mono<Void> beforeDenial(ServerWebExchange exchange, String account, @Nullable String container,
+            @Nullable String object) {
+        String origin = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ORIGIN);
+        String method = exchange.getRequest().getMethod().name();
+        boolean delayed = object == null
+                ? method.equals("GET") || method.equals("HEAD")
+                : OBJECT_DELAYED.contains(method);
+        if (origin == null || origin.isEmpty() || container == null || !delayed) {
+            return Mono.empty();
+        }
+        return info.container(account, container)
+                .map(ContainerCors::of)
+                .doOnNext(cors -> decorateOnCommit(exchange.getResponse(), cors, origin))
+                .then();
     }
 
     // On commit rather than on the reply: an error the exception handler renders gets the headers
