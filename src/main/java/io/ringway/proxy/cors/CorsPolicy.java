@@ -55,13 +55,14 @@ public final class CorsPolicy {
         if (!allows(cors, origin) || method == null || !allowedMethods.contains(method)) {
             return null;
         }
+        // Names in lower case as Swift's preflight sends them (HTTP does not mind; byte-level diffs do).
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.ALLOW, allow);
-        allowOrigin(headers, cors, origin);
+        allowOrigin(headers, cors, origin, true);
         if (cors.maxAge() != null) {
-            headers.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, cors.maxAge());
+            headers.set("access-control-max-age", cors.maxAge());
         }
-        headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, allow);
+        headers.set("access-control-allow-methods", allow);
         // Every requested header is allowed, as Swift does: the list is the client's to make.
         Set<String> requested = new LinkedHashSet<>();
         for (String line : request.getOrEmpty(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS)) {
@@ -71,8 +72,8 @@ public final class CorsPolicy {
                     .forEach(requested::add);
         }
         if (!requested.isEmpty()) {
-            headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, String.join(", ", requested));
-            addVary(headers, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+            headers.set("access-control-allow-headers", String.join(", ", requested));
+            addVary(headers, "vary", HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
         }
         return headers;
     }
@@ -105,23 +106,24 @@ public final class CorsPolicy {
             response.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", exposed));
         }
         if (!response.containsHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)) {
-            allowOrigin(response, cors, origin);
+            allowOrigin(response, cors, origin, false);
         }
     }
 
     // "*" when the container allows any origin (no Vary needed), else the origin itself.
-    private static void allowOrigin(HttpHeaders headers, ContainerCors cors, String origin) {
+    private static void allowOrigin(HttpHeaders headers, ContainerCors cors, String origin, boolean lowerCase) {
+        String name = lowerCase ? "access-control-allow-origin" : HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN;
         if (cors.anyOrigin()) {
-            headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            headers.set(name, "*");
         } else {
-            headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            addVary(headers, "Origin");
+            headers.set(name, origin);
+            addVary(headers, lowerCase ? "vary" : HttpHeaders.VARY, "Origin");
         }
     }
 
-    private static void addVary(HttpHeaders headers, String name) {
-        String vary = headers.getFirst(HttpHeaders.VARY);
-        headers.set(HttpHeaders.VARY, vary == null ? name : vary + ", " + name);
+    private static void addVary(HttpHeaders headers, String header, String name) {
+        String vary = headers.getFirst(header);
+        headers.set(header, vary == null ? name : vary + ", " + name);
     }
 
     private static Stream<String> spaceSeparated(String value) {
