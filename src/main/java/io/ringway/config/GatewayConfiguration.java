@@ -42,6 +42,8 @@ import io.ringway.backend.DatabaseGet;
 import io.ringway.proxy.DatabaseServices;
 import io.ringway.proxy.ProxyApplication;
 import io.ringway.proxy.ProxySettings;
+import io.ringway.proxy.cors.Cors;
+import io.ringway.proxy.cors.CorsPolicy;
 import io.ringway.proxy.account.AccountController;
 import io.ringway.proxy.container.ContainerController;
 import io.ringway.proxy.object.ContentTypes;
@@ -208,8 +210,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    InfoHandler infoHandler(InfoRegistry info, StoragePolicies policies, SwiftConf conf) {
-        return new InfoHandler(info, policies, conf.constraints());
+    InfoHandler infoHandler(InfoRegistry info, StoragePolicies policies, SwiftConf conf, ProxySettings settings) {
+        return new InfoHandler(info, policies, conf.constraints(), settings);
     }
 
     @Bean
@@ -258,9 +260,15 @@ class GatewayConfiguration {
     /** Swift's proxy-server app, where the pipeline ends. */
     @Bean
     ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, DatabaseServices databases,
-            ObjectController objects) {
+            ObjectController objects, Cors cors) {
         return new ProxyApplication(conf.constraints().validApiVersions(), info, new AccountController(databases),
-                new ContainerController(databases), objects);
+                new ContainerController(databases), objects, cors);
+    }
+
+    /** OPTIONS and CORS for the app, and the CORS headers of the auth stages' delayed denials. */
+    @Bean
+    Cors cors(DatabaseServices databases) {
+        return new Cors(new CorsPolicy(databases.settings()), databases.cache());
     }
 
     /** {@code ringway.proxy.*}: Swift's proxy-server options for accounts and containers. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.ringway.proxy.Controller;
 import io.ringway.proxy.ProxyReply;
 import io.ringway.proxy.ProxyRequest;
+import io.ringway.proxy.ProxySettings;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
@@ -21,10 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * policies) and each section stages registered in the {@link InfoRegistry}.
  *
  * <p>{@code valid_api_versions} and {@code auto_create_account_prefix} stay out, as Swift's
- * default {@code disallowed_sections} keeps them out. Not yet: the proxy's own settings
- * ({@code account_autocreate}, {@code allow_account_management}, {@code strict_cors_mode}) arrive
- * with the Swift API; {@code expose_info}, {@code disallowed_sections} and the HMAC-signed admin
- * view are not implemented.
+ * default {@code disallowed_sections} keeps them out. The proxy's own settings
+ * ({@code account_autocreate}, {@code allow_account_management}, {@code strict_cors_mode}) are
+ * there as in Swift. Not implemented: {@code expose_info}, {@code disallowed_sections} and the
+ * HMAC-signed admin view. OPTIONS is answered by the {@link io.ringway.proxy.ProxyApplication}, with Swift's
+ * {@code Allow: HEAD, GET, OPTIONS}.
  */
 public final class InfoHandler implements Controller {
 
@@ -40,14 +42,19 @@ public final class InfoHandler implements Controller {
 
     private final InfoRegistry registry;
 
-    public InfoHandler(InfoRegistry registry, StoragePolicies policies, SwiftConstraints constraints) {
+    public InfoHandler(InfoRegistry registry, StoragePolicies policies, SwiftConstraints constraints,
+            ProxySettings settings) {
         this.registry = requireNonNull(registry, "registry");
-        registry.register("swift", swiftSection(policies, constraints));
+        registry.register("swift", swiftSection(policies, constraints, settings));
     }
 
-    static Map<String, Object> swiftSection(StoragePolicies policies, SwiftConstraints constraints) {
+    static Map<String, Object> swiftSection(StoragePolicies policies, SwiftConstraints constraints,
+            ProxySettings settings) {
         Map<String, Object> swift = new LinkedHashMap<>();
         swift.put("version", SWIFT_VERSION);
+        swift.put("strict_cors_mode", settings.strictCorsMode());
+        swift.put("allow_account_management", settings.allowAccountManagement());
+        swift.put("account_autocreate", settings.accountAutocreate());
         swift.put("max_file_size", constraints.maxFileSize());
         swift.put("max_meta_name_length", constraints.maxMetaNameLength());
         swift.put("max_meta_value_length", constraints.maxMetaValueLength());

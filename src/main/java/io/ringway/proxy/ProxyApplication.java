@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.api.error.GatewayException;
 import io.ringway.api.swift.SwiftPath;
+import io.ringway.proxy.cors.Cors;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
@@ -14,7 +18,9 @@ import reactor.core.publisher.Mono;
  * The end of the pipeline, as Swift's proxy {@code Application.handle_request}: refuses a
  * negative {@code Content-Length}, splits the path ({@link SwiftPath}: 412, 404, 400 as Swift),
  * picks the controller, answers 405 with {@code Allow} for a method it does not have, and writes
- * the controller's reply. Authorization happened before, in the auth stage.
+ * the controller's reply. Every controller answers OPTIONS ({@link Cors}: Swift's base
+ * {@code Controller.OPTIONS}), and container and object requests with an {@code Origin} get
+ * Swift's CORS headers. Authorization happened before, in the auth stage.
  */
 public final class ProxyApplication implements WebHandler {
 
@@ -22,15 +28,20 @@ public final class ProxyApplication implements WebHandler {
     private final Controller info;
     private final Controller account;
     private final Controller container;
+    /** The order {@code Allow} lists methods in (Swift's is a set's; this one is its /info's). */
+    private static final List<String> ALLOW_ORDER = List.of("HEAD", "GET", "PUT", "POST", "OPTIONS", "DELETE");
+
     private final Controller object;
+    private final Cors cors;
 
     public ProxyApplication(List<String> validApiVersions, Controller info, Controller account, Controller container,
-            Controller object) {
+            Controller object, Cors cors) {
         this.validApiVersions = List.copyOf(validApiVersions);
         this.info = requireNonNull(info, "info");
         this.account = requireNonNull(account, "account");
         this.container = requireNonNull(container, "container");
         this.object = requireNonNull(object, "object");
+        this.cors = requireNonNull(cors, "cors");
     }
 
     @Override
@@ -52,11 +63,28 @@ public final class ProxyApplication implements WebHandler {
             case OBJECT -> object;
         };
         String method = exchange.getRequest().getMethod().name();
-        if (!controller.allowedMethods().contains(method)) {
-            HttpHeaders allow = new HttpHeaders();
-            allow.set(HttpHeaders.ALLOW, String.join(", ", controller.allowedMethods()));
-            throw new GatewayException(405, null, GatewayException.HTML_UTF8, allow, null);
+        Set<String> allowed = new LinkedHashSet<>(controller.allowedMethods());
+        allowed.add("OPTIONS");
+        String allow = allowHeader(allowed);
+        if (!allowed.contains(method)) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.ALLOW, allow);
+            throw new GatewayException(405, null, GatewayException.HTML_UTF8, headers, null);
         }
-        return controller.handle(new ProxyRequest(path, exchange));
+        if (method.equals("OPTIONS")) {
+            return cors.options(path, allowed, allow, exchange);
+        }
+        ProxyRequest request = new ProxyRequest(path, exchange);
+        return cors.validated(request, () -> controller.handle(request));
+    }
+
+    private static String allowHeader(Set<String> allowed) {
+        List<String> methods = new ArrayList<>(ALLOW_ORDER);
+        methods.retainAll(allowed);
+        allowed.stream()
+                .filter(method -> !ALLOW_ORDER.contains(method))
+                .sorted()
+                .forEach(methods::add);
+        return String.join(", ", methods);
     }
 }

@@ -18,22 +18,42 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxContainersPerAccount how many containers an account may have, 0 for no limit
  *     ({@code max_containers_per_account})
  * @param maxContainersWhitelist accounts the limit does not apply to ({@code max_containers_whitelist})
+ * @param corsAllowOrigin origins allowed for CORS on every container, beside each container's
+ *     {@code X-Container-Meta-Access-Control-Allow-Origin} ({@code cors_allow_origin}, comma-separated)
+ * @param strictCorsMode whether an actual CORS request from an origin that is not allowed gets
+ *     no {@code Access-Control-*} headers ({@code strict_cors_mode}, Swift's default true)
+ * @param corsExposeHeaders headers added to every {@code Access-Control-Expose-Headers}
+ *     ({@code cors_expose_headers}, comma-separated)
  */
 public record ProxySettings(
         @DefaultValue("false") boolean allowAccountManagement,
         @DefaultValue("false") boolean accountAutocreate,
         @DefaultValue("0") int maxContainersPerAccount,
-        @DefaultValue List<String> maxContainersWhitelist) {
+        @DefaultValue List<String> maxContainersWhitelist,
+        @DefaultValue List<String> corsAllowOrigin,
+        @DefaultValue("true") boolean strictCorsMode,
+        @DefaultValue List<String> corsExposeHeaders) {
 
     /** Swift's defaults. */
-    public static final ProxySettings DEFAULTS = new ProxySettings(false, false, 0, List.of());
+    public static final ProxySettings DEFAULTS =
+            new ProxySettings(false, false, 0, List.of(), List.of(), true, List.of());
 
     public ProxySettings {
         maxContainersWhitelist = List.copyOf(maxContainersWhitelist);
+        corsAllowOrigin = stripped(corsAllowOrigin);
+        corsExposeHeaders = stripped(corsExposeHeaders);
         if (maxContainersPerAccount < 0) {
             throw new IllegalArgumentException("max_containers_per_account: " + maxContainersPerAccount
                     + " (expected: >= 0)");
         }
+    }
+
+    // Swift's list options: comma-separated, each item stripped, empty items dropped.
+    private static List<String> stripped(List<String> items) {
+        return items.stream()
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 
     /** Whether {@code account} is over its container limit at {@code containerCount} containers. */

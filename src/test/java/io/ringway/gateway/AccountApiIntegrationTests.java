@@ -113,7 +113,7 @@ class AccountApiIntegrationTests {
 
         assertThat(put.statusCode()).isEqualTo(405);
         assertThat(put.headers().firstValue("Allow").orElseThrow().split(", "))
-                .containsExactlyInAnyOrder("GET", "HEAD", "POST");
+                .containsExactlyInAnyOrder("GET", "HEAD", "POST", "OPTIONS");
         assertThat(delete.statusCode()).isEqualTo(405);
     }
 

@@ -63,6 +63,6 @@ class AccountManagementIntegrationTests {
 
         assertThat(options.statusCode()).isEqualTo(405);
         assertThat(options.headers().firstValue("Allow").orElseThrow().split(", "))
-                .containsExactlyInAnyOrder("GET", "HEAD", "POST", "PUT", "DELETE");
+                .containsExactlyInAnyOrder("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
     }
 }

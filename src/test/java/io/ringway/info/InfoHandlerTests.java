@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.policy.SwiftConf;
 import io.ringway.policy.SwiftConstraints;
+import io.ringway.proxy.ProxySettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,16 +31,17 @@ class InfoHandlerTests {
 
     @Test
     void listsVersionConstraintsAndPoliciesAsSwiftDoes() {
-        Map<String, Object> swift = InfoHandler.swiftSection(CONF.policies(), SwiftConstraints.DEFAULTS);
+        Map<String, Object> swift = InfoHandler.swiftSection(CONF.policies(), SwiftConstraints.DEFAULTS,
+                ProxySettings.DEFAULTS);
 
-        // Swift's keys but the proxy's own settings (account_autocreate, allow_account_management,
-        // strict_cors_mode), which come with the Swift API.
-        assertThat(swift).containsOnlyKeys("version", "max_file_size", "max_meta_name_length",
+        assertThat(swift).containsOnlyKeys("version", "strict_cors_mode", "allow_account_management",
+                "account_autocreate", "max_file_size", "max_meta_name_length",
                 "max_meta_value_length", "max_meta_count", "max_meta_overall_size", "max_header_size",
                 "extra_header_count", "max_object_name_length", "container_listing_limit", "account_listing_limit",
                 "max_account_name_length", "max_container_name_length", "policies");
         assertThat(swift).containsEntry("version", "2.30.1").containsEntry("max_file_size", 5368709122L)
-                .containsEntry("max_meta_count", 90);
+                .containsEntry("max_meta_count", 90).containsEntry("strict_cors_mode", true)
+                .containsEntry("allow_account_management", false).containsEntry("account_autocreate", false);
         assertThat(swift.get("policies")).isEqualTo(List.of(
                 Map.of("name", "gold", "aliases", "gold, yellow, orange", "default", true),
                 Map.of("name", "silver", "aliases", "silver")));
@@ -48,7 +50,7 @@ class InfoHandlerTests {
     @Test
     void servesEachRegisteredSectionBesideSwift() {
         InfoRegistry registry = new InfoRegistry();
-        new InfoHandler(registry, CONF.policies(), SwiftConstraints.DEFAULTS);
+        new InfoHandler(registry, CONF.policies(), SwiftConstraints.DEFAULTS, ProxySettings.DEFAULTS);
         registry.register("tempauth", Map.of("account_acls", true));
 
         assertThat(registry.sections()).containsOnlyKeys("swift", "tempauth");

@@ -10,7 +10,7 @@ class ProxySettingsTests {
 
     @Test
     void limitsContainersOnlyWhenSetAndNotForWhitelistedAccounts() {
-        ProxySettings limited = new ProxySettings(false, false, 2, List.of("AUTH_big"));
+        ProxySettings limited = new ProxySettings(false, false, 2, List.of("AUTH_big"), List.of(), true, List.of());
 
         assertThat(ProxySettings.DEFAULTS.atContainerLimit("AUTH_a", 1_000_000)).isFalse();
         assertThat(limited.atContainerLimit("AUTH_a", 1)).isFalse();
@@ -20,7 +20,7 @@ class ProxySettingsTests {
 
     @Test
     void refusesANegativeLimit() {
-        assertThatThrownBy(() -> new ProxySettings(false, false, -1, List.of()))
+        assertThatThrownBy(() -> new ProxySettings(false, false, -1, List.of(), List.of(), true, List.of()))
                 .hasMessage("max_containers_per_account: -1 (expected: >= 0)");
     }
 }

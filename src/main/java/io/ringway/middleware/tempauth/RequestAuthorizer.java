@@ -1,5 +1,6 @@
 package io.ringway.middleware.tempauth;
 
+import io.ringway.middleware.DelayedDenial;
 import io.ringway.middleware.MiddlewareChain;
 import io.ringway.middleware.RequestContext;
 import io.ringway.middleware.acl.ContainerAclHeaders;
@@ -28,9 +29,22 @@ final class RequestAuthorizer {
     private static final String ACCOUNT_ACL_SYSMETA = "X-Account-Sysmeta-Core-Access-Control";
 
     private final Authorizer authorizer;
+    private final DelayedDenial delayedDenial;
 
-    RequestAuthorizer(Authorizer authorizer) {
+    RequestAuthorizer(Authorizer authorizer, DelayedDenial delayedDenial) {
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+        this.delayedDenial = Objects.requireNonNull(delayedDenial, "delayedDenial");
+    }
+
+    /**
+     * Swift's {@code swift.authorize} denial: 403 for a known user, else 401 with the realm, after
+     * the {@link DelayedDenial} prepared what the proxy adds to it.
+     */
+    Mono<Void> deny(ServerWebExchange exchange, String[] segments, boolean known, String path) {
+        return delayedDenial.beforeDenial(exchange, segments[1], segments[2], segments[3])
+                .then(Mono.defer(() -> known
+                        ? Replies.status(exchange, 403)
+                        : Replies.unauthorized(exchange, realm(path))));
     }
 
     /** Authorizes a request whose path split into version, account, container and object. */
@@ -55,10 +69,7 @@ final class RequestAuthorizer {
             return Replies.send(exchange, 400, Replies.TEXT, invalid.body());
         }
         if (!(verdict instanceof Verdict.Allowed allowed)) {
-            if (!groups.isEmpty()) {
-                return Replies.status(exchange, 403);
-            }
-            return Replies.unauthorized(exchange, realm(path));
+            return deny(exchange, segments, !groups.isEmpty(), path);
         }
         RequestContext context = RequestContext.of(exchange);
         context.swiftOwner(allowed.owner());

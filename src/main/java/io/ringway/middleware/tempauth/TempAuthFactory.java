@@ -1,5 +1,6 @@
 package io.ringway.middleware.tempauth;
 
+import io.ringway.middleware.DelayedDenial;
 import io.ringway.middleware.Middleware;
 import io.ringway.middleware.MiddlewareContext;
 import io.ringway.middleware.MiddlewareFactory;
@@ -65,7 +66,8 @@ public final class TempAuthFactory implements MiddlewareFactory<TempAuthConfig> 
         TokenSigner signer = new TokenSigner(secret(config), realm.tokenPrefix(), config.tokenLife().toSeconds(),
                 optional(context, Clock.class, Clock.systemUTC()));
         Authorizer authorizer = new Authorizer(realm, optional(context, AclSource.class, AclSource.NONE));
-        return new TempAuthMiddleware(realm, signer, new RequestAuthorizer(authorizer), config);
+        return new TempAuthMiddleware(realm, signer,
+                new RequestAuthorizer(authorizer, optional(context, DelayedDenial.class, DelayedDenial.NONE)), config);
     }
 
     @Override

@@ -76,7 +76,7 @@ final class TempAuthMiddleware implements Middleware {
         if (refused && context.identity() == null) {
             // With the empty prefix every token looks like ours: an invalid one is refused like
             // Swift's denied_response, unless an earlier auth stage knew it.
-            return Replies.unauthorized(exchange, RequestAuthorizer.realm(path));
+            return authorizer.deny(exchange, segments, false, path);
         }
         if (refused) {
             return next.next(exchange);

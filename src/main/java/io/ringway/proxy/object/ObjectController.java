@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * Swift's object controller ({@code ReplicatedObjectController}) for {@code /v1/a/c/o}: GET and
  * HEAD ({@link ObjectReads}), PUT ({@link ObjectWrites}), POST and DELETE ({@link ObjectUpdates}).
  * Container info comes from an {@link InfoSource} (the gateway's cache); object rings by policy
- * index. Authorization happened in the pipeline before; COPY, OPTIONS (CORS) and erasure-coded
+ * index. Authorization happened in the pipeline before; OPTIONS and CORS are the {@link
+ * io.ringway.proxy.ProxyApplication}'s, COPY the copy stage's; erasure-coded
  * policies are not served.
  */
 public final class ObjectController implements Controller {

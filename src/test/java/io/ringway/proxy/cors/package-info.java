@@ -1,0 +1,4 @@
+@NullMarked
+package io.ringway.proxy.cors;
+
+import org.jspecify.annotations.NullMarked;
