@@ -3,7 +3,6 @@ package io.ringway.backend;
 import static java.util.Objects.requireNonNull;
 
 import io.ringway.ring.Node;
-import io.ringway.swift.SwiftRules;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +19,8 @@ import reactor.core.publisher.SignalType;
  * <p>Nodes come from a {@link NodeIterator} and are tried one at a time until one gives a good
  * answer (2xx, 3xx, or 416). 404s, other client errors, 5xx, connect failures and timeouts
  * (no headers within {@code recoverable_node_timeout}, or {@code node_timeout} for
- * {@code X-Newest}, as Swift) move on to the next node; 5xx, failures and timeouts count against the node's error limit, a
- * 507 limits it at once, and 404s and 5xx from handoffs without {@code X-Backend-Timestamp} are
+ * {@code X-Newest}, as Swift) move on to the next node; 5xx, failures and timeouts count against
+ * the node's error limit, a 507 limits it at once, and 404s and 5xx from handoffs without {@code X-Backend-Timestamp} are
  * ignored. When no node was good, the answer is Swift's {@code best_response} of what was
  * collected (404 when the nodes said 404, 503 when nobody answered).
  *
@@ -109,7 +108,7 @@ public final class ObjectGet {
             String path = BackendPaths.objectPath(node.device(), attempt.partition, attempt.request.name());
             long start = System.nanoTime();
             return client.exchange(node, attempt.request.method(), path, attempt.backendHeaders(),
-                            headersTimeout(attempt.request))
+                            headersTimeout(attempt))
                     .doOnNext(response -> timings.record(node.device().ip(),
                             Duration.ofNanos(System.nanoTime() - start)))
                     .flatMap(response -> judge(attempt, response))
@@ -126,8 +125,8 @@ public final class ObjectGet {
      * headers too, since another replica can answer instead; {@code X-Newest} asks for every
      * node's answer, so it waits the full {@code node_timeout}.
      */
-    private Duration headersTimeout(ObjectGetRequest request) {
-        return SwiftRules.isTrue(request.headers().getFirst("X-Newest"))
+    private Duration headersTimeout(GetAttempt attempt) {
+        return attempt.newest()
                 ? client.settings().nodeTimeout()
                 : client.settings().recoverableNodeTimeout();
     }
