@@ -1,25 +1,30 @@
 package io.ringway.gateway;
 
+import static io.ringway.gateway.cluster.ObjectClient.bytes;
+import static io.ringway.gateway.cluster.ObjectClient.eventually;
+import static io.ringway.gateway.cluster.ObjectClient.md5;
+import static io.ringway.gateway.cluster.ObjectClient.newName;
+import static io.ringway.gateway.cluster.ObjectClient.timed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringway.gateway.cluster.ObjectClient;
+import io.ringway.gateway.cluster.ObjectClient.Timed;
 import io.ringway.gateway.cluster.TcpRelay;
 import io.ringway.gateway.cluster.ThreeNodeCluster;
+import io.ringway.ring.Rings;
 import io.ringway.storage.node.ServerType;
 import io.ringway.swift.SwiftStatus;
 import io.ringway.testing.http.RawConnection;
 import io.ringway.testing.http.RawHttpClient;
 import io.ringway.testing.http.RawRequest;
 import io.ringway.testing.http.RawResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,32 +34,34 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The booted gateway over three storage nodes ({@link ThreeNodeCluster}) while nodes fail, through
  * the Swift API as a client sees it: what Swift 2.30's proxy answers, and every byte intact.
- * The gateway reads node 0 first, then 1, then 2; GETs that fail over are timed against the
- * cluster's {@code recoverable_node_timeout} (1 s) and {@code node_timeout} (3 s).
+ * Nodes are down (connection refused), cut (reset after some response bytes) or stalled (no more
+ * response bytes) by the relays in front of them. The gateway reads node 0 first, then 1, then 2;
+ * timings are checked against the cluster's {@code recoverable_node_timeout} (1 s),
+ * {@code node_timeout} (3 s) and {@code post_quorum_timeout} (0.5 s).
  */
 class GatewayFaultIntegrationTests {
 
     private static final String ACCOUNT = "AUTH_test";
     private static final String CONTAINER = "faults";
     private static final int MIB = 1024 * 1024;
-    private static final AtomicInteger NAMES = new AtomicInteger();
 
     @TempDir
     static Path base;
 
     private static ThreeNodeCluster cluster;
-    private static RawHttpClient gateway;
+    private static ObjectClient client;
 
     @BeforeAll
     static void start() throws IOException {
         cluster = ThreeNodeCluster.start(base);
         cluster.createContainer(ACCOUNT, CONTAINER, 0);
-        gateway = new RawHttpClient("127.0.0.1", cluster.gateway().port(), Duration.ofSeconds(30));
+        RawHttpClient http = new RawHttpClient("127.0.0.1", cluster.gateway().port(), Duration.ofSeconds(30));
+        client = new ObjectClient(http, ACCOUNT, CONTAINER);
     }
 
     @AfterEach
-    void heal() throws IOException {
-        cluster.heal();
+    void healAll() {
+        heal();
     }
 
     @AfterAll
@@ -65,13 +72,13 @@ class GatewayFaultIntegrationTests {
     }
 
     @Test
-    void storesAndServesAnObjectWithOneObjectNodeDown() throws Exception {
+    void storesAndServesAnObjectWithOneObjectNodeDown() {
         String name = newName();
         byte[] content = bytes(MIB, 1);
-        cluster.relay(0, ServerType.OBJECT).refuse();
+        refuse(0, ServerType.OBJECT);
 
-        RawResponse put = put(name, content);
-        RawResponse get = get(name);
+        RawResponse put = client.put(name, content);
+        RawResponse get = client.get(name);
 
         assertThat(put.status()).as(put.text()).isEqualTo(201);
         assertThat(put.header("ETag")).isEqualTo(md5(content));
@@ -81,14 +88,31 @@ class GatewayFaultIntegrationTests {
     }
 
     @Test
-    void refusesAPutWith503WhenTwoObjectNodesAreDownAndLeavesNothingBehind() throws Exception {
+    void servesTheContainerAndItsObjectsWithAWholeNodeDown() {
         String name = newName();
-        cluster.relay(0, ServerType.OBJECT).refuse();
-        cluster.relay(1, ServerType.OBJECT).refuse();
+        byte[] content = bytes(1000, 2);
+        for (ServerType type : ServerType.values()) {
+            refuse(0, type);
+        }
 
-        RawResponse put = put(name, bytes(MIB, 2));
-        cluster.heal();
-        RawResponse get = get(name);
+        RawResponse put = client.put(name, content);
+        RawResponse get = client.get(name);
+        RawResponse head = client.send("HEAD", client.containerPath());
+
+        assertThat(put.status()).as(put.text()).isEqualTo(201);
+        assertThat(md5(get.body())).isEqualTo(md5(content));
+        assertThat(head.status()).isEqualTo(204);
+    }
+
+    @Test
+    void refusesAPutWith503WhenTwoObjectNodesAreDownAndLeavesNothingBehind() {
+        String name = newName();
+        refuse(0, ServerType.OBJECT);
+        refuse(1, ServerType.OBJECT);
+
+        RawResponse put = client.put(name, bytes(MIB, 3));
+        heal();
+        RawResponse get = client.get(name);
 
         assertThat(put.status()).isEqualTo(503);
         assertThat(put.text()).isEqualTo(SwiftStatus.defaultBody(503));
@@ -97,37 +121,74 @@ class GatewayFaultIntegrationTests {
     }
 
     @Test
-    void givesEveryByteOfAGetWhoseNodeIsCutMidBody() throws Exception {
+    void answersAGetWith503WhenNoObjectNodeAnswers() {
         String name = newName();
-        byte[] content = bytes(20 * MIB, 3);
-        assertThat(put(name, content).status()).isEqualTo(201);
+        assertThat(client.put(name, bytes(1000, 4)).status()).isEqualTo(201);
+        for (int i = 0; i < ThreeNodeCluster.NODES; i++) {
+            refuse(i, ServerType.OBJECT);
+        }
+
+        RawResponse get = client.get(name);
+
+        assertThat(get.status()).isEqualTo(503);
+        assertThat(get.text()).isEqualTo(SwiftStatus.defaultBody(503));
+    }
+
+    @Test
+    void givesEveryByteOfAGetWhoseNodeIsCutMidBody() {
+        String name = newName();
+        byte[] content = bytes(20 * MIB, 5);
+        assertThat(client.put(name, content).status()).isEqualTo(201);
         TcpRelay first = cluster.relay(0, ServerType.OBJECT);
         TcpRelay second = cluster.relay(1, ServerType.OBJECT);
-        int secondBefore = second.accepted();
+        long firstBefore = first.responseBytes();
+        long secondBefore = second.responseBytes();
         first.cutResponsesAfter(5 * MIB);
 
-        RawResponse get = get(name);
+        RawResponse get = client.get(name);
 
         assertThat(get.status()).isEqualTo(200);
         assertThat(get.body()).hasSize(content.length);
         assertThat(md5(get.body())).isEqualTo(md5(content));
-        assertThat(second.accepted()).as("the resume went to node 1").isGreaterThan(secondBefore);
+        assertThat(first.cuts()).as("node 0 was cut").isEqualTo(1);
+        assertThat(first.responseBytes() - firstBefore).isEqualTo(5 * MIB);
+        assertThat(second.responseBytes() - secondBefore).as("node 1 sent the rest")
+                .isGreaterThanOrEqualTo(15L * MIB);
+    }
+
+    /** Once the status is sent it cannot change: a body no node can finish ends the connection short. */
+    @Test
+    void endsTheClientConnectionShortWhenEveryNodeIsCutMidGet() {
+        String name = newName();
+        byte[] content = bytes(20 * MIB, 6);
+        assertThat(client.put(name, content).status()).isEqualTo(201);
+        cluster.relays(ServerType.OBJECT).forEach(relay -> relay.cutResponsesAfter(5 * MIB));
+
+        assertThatThrownBy(() -> client.get(name))
+                .hasRootCauseInstanceOf(EOFException.class)
+                .rootCause().hasMessageContaining("of " + content.length + " bytes");
+        assertThat(cluster.relays(ServerType.OBJECT)).allSatisfy(relay -> assertThat(relay.cuts()).isEqualTo(1));
     }
 
     @Test
-    void resumesAGetOnTheNextNodeAfterRecoverableNodeTimeoutWhenItsNodeStallsMidBody() throws Exception {
+    void resumesAGetOnTheNextNodeAfterRecoverableNodeTimeoutWhenItsNodeStallsMidBody() {
         String name = newName();
-        byte[] content = bytes(20 * MIB, 4);
-        assertThat(put(name, content).status()).isEqualTo(201);
-        cluster.relay(0, ServerType.OBJECT).stallResponsesAfter(5 * MIB);
+        byte[] content = bytes(20 * MIB, 7);
+        assertThat(client.put(name, content).status()).isEqualTo(201);
+        TcpRelay first = cluster.relay(0, ServerType.OBJECT);
+        TcpRelay second = cluster.relay(1, ServerType.OBJECT);
+        long firstBefore = first.responseBytes();
+        long secondBefore = second.responseBytes();
+        first.stallResponsesAfter(5 * MIB);
 
-        long start = System.nanoTime();
-        RawResponse get = get(name);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Timed<RawResponse> get = timed(() -> client.get(name));
 
-        assertThat(get.status()).isEqualTo(200);
-        assertThat(md5(get.body())).isEqualTo(md5(content));
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(get.result().status()).isEqualTo(200);
+        assertThat(md5(get.result().body())).isEqualTo(md5(content));
+        assertThat(get.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(first.responseBytes() - firstBefore).isEqualTo(5 * MIB);
+        assertThat(second.responseBytes() - secondBefore).as("node 1 sent the rest")
+                .isGreaterThanOrEqualTo(15L * MIB);
     }
 
     /**
@@ -136,54 +197,84 @@ class GatewayFaultIntegrationTests {
      * 1 s here, not 3.
      */
     @Test
-    void movesToTheNextNodeAfterRecoverableNodeTimeoutWhenANodeStallsBeforeItsHeaders() throws Exception {
+    void movesToTheNextNodeAfterRecoverableNodeTimeoutWhenANodeStallsBeforeItsHeaders() {
         String name = newName();
-        byte[] content = bytes(MIB, 5);
-        assertThat(put(name, content).status()).isEqualTo(201);
+        byte[] content = bytes(MIB, 8);
+        assertThat(client.put(name, content).status()).isEqualTo(201);
         cluster.relay(0, ServerType.OBJECT).stallResponsesAfter(0);
 
-        long start = System.nanoTime();
-        RawResponse get = get(name);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Timed<RawResponse> get = timed(() -> client.get(name));
 
-        assertThat(get.status()).isEqualTo(200);
-        assertThat(md5(get.body())).isEqualTo(md5(content));
-        assertThat(took).isBetween(Duration.ofSeconds(1), Duration.ofMillis(2_900));
+        assertThat(get.result().status()).isEqualTo(200);
+        assertThat(md5(get.result().body())).isEqualTo(md5(content));
+        assertThat(get.took()).isBetween(Duration.ofSeconds(1), Duration.ofMillis(2_900));
     }
 
     @Test
-    void waitsNodeTimeoutForHeadersOfAnXNewestGet() throws Exception {
+    void waitsNodeTimeoutForTheHeadersOfAnXNewestGet() {
         String name = newName();
-        byte[] content = bytes(MIB, 6);
-        assertThat(put(name, content).status()).isEqualTo(201);
+        byte[] content = bytes(MIB, 9);
+        assertThat(client.put(name, content).status()).isEqualTo(201);
         cluster.relay(0, ServerType.OBJECT).stallResponsesAfter(0);
 
-        long start = System.nanoTime();
-        RawResponse get = gateway.send(RawRequest.of("GET", path(name))
-                .headers("Host", "127.0.0.1", "X-Newest", "true"));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Timed<RawResponse> get = timed(() -> client.get(name, "X-Newest", "true"));
 
-        assertThat(get.status()).isEqualTo(200);
-        assertThat(md5(get.body())).isEqualTo(md5(content));
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(get.result().status()).isEqualTo(200);
+        assertThat(md5(get.result().body())).isEqualTo(md5(content));
+        assertThat(get.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void storesAnObjectWithTheOtherTwoAfterNodeTimeoutWhenANodeNeverContinuesThePut() {
+        String name = newName();
+        byte[] content = bytes(MIB, 10);
+        cluster.relay(0, ServerType.OBJECT).stallResponsesAfter(0);
+
+        Timed<RawResponse> put = timed(() -> client.put(name, content));
+
+        assertThat(put.result().status()).as(put.result().text()).isEqualTo(201);
+        assertThat(put.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(dataFileNodes(name)).containsExactlyInAnyOrder(1, 2);
+        heal();
+        assertThat(md5(client.get(name).body())).isEqualTo(md5(content));
+    }
+
+    /** Once two of three answered, the third gets {@code post_quorum_timeout}, not {@code node_timeout}. */
+    @Test
+    void answersAPutAfterPostQuorumTimeoutWhenANodeSitsOnItsFinalAnswer() {
+        String name = newName();
+        byte[] content = bytes(MIB, 11);
+        // Node 0 sends its 100 Continue, takes the body, and its final answer never arrives.
+        cluster.relay(0, ServerType.OBJECT).stallResponsesAfter("HTTP/1.1 100 Continue\r\n\r\n".length());
+
+        Timed<RawResponse> put = timed(() -> client.put(name, content));
+
+        assertThat(put.result().status()).as(put.result().text()).isEqualTo(201);
+        assertThat(put.result().header("ETag")).isEqualTo(md5(content));
+        assertThat(put.took()).isBetween(Duration.ofMillis(500), Duration.ofMillis(2_500));
     }
 
     @Test
     void leavesNoObjectAndNoBackendConnectionWhenTheClientAbortsAPutMidBody() throws Exception {
         String name = newName();
-        byte[] content = bytes(8 * MIB, 7);
+        byte[] content = bytes(8 * MIB, 12);
         List<TcpRelay> objectRelays = cluster.relays(ServerType.OBJECT);
         int openBefore = objectRelays.stream().mapToInt(TcpRelay::open).sum();
+        int[] acceptedBefore = objectRelays.stream().mapToInt(TcpRelay::accepted).toArray();
 
-        try (RawConnection connection = gateway.open()) {
-            connection.sendHead(RawRequest.of("PUT", path(name)).headers("Host", "127.0.0.1",
+        try (RawConnection connection = client.http().open()) {
+            connection.sendHead(RawRequest.of("PUT", client.path(name)).headers("Host", "127.0.0.1",
                     "Content-Length", Integer.toString(content.length), "Content-Type", "application/octet-stream"));
-            connection.send(java.util.Arrays.copyOf(content, content.length / 2));
+            connection.send(Arrays.copyOf(content, content.length / 2));
         }
 
+        for (int i = 0; i < objectRelays.size(); i++) {
+            assertThat(objectRelays.get(i).accepted()).as("the PUT reached node %d", i)
+                    .isGreaterThan(acceptedBefore[i]);
+        }
         assertThat(eventually(() -> objectRelays.stream().mapToInt(TcpRelay::open).sum() <= openBefore))
                 .as("backend connections of the aborted PUT closed").isTrue();
-        assertThat(get(name).status()).isEqualTo(404);
+        assertThat(client.get(name).status()).isEqualTo(404);
         assertThat(cluster.objectFiles(ACCOUNT, CONTAINER, name)).isEmpty();
         for (int i = 0; i < ThreeNodeCluster.NODES; i++) {
             int node = i;
@@ -191,29 +282,46 @@ class GatewayFaultIntegrationTests {
                     .as("temp files of node %d removed", node).isTrue();
         }
         String after = newName();
-        assertThat(put(after, content).status()).as("the gateway stays healthy").isEqualTo(201);
-        assertThat(md5(get(after).body())).isEqualTo(md5(content));
+        assertThat(client.put(after, content).status()).as("the gateway stays healthy").isEqualTo(201);
+        assertThat(md5(client.get(after).body())).isEqualTo(md5(content));
     }
 
     @Test
     void storesAnObjectWithAContainerServerDownAndTheListingCatchesUpOnceTheUpdaterDeliversIt()
             throws Exception {
         String name = newName();
-        cluster.relay(0, ServerType.CONTAINER).refuse();
+        refuse(0, ServerType.CONTAINER);
 
-        RawResponse put = put(name, bytes(1000, 8));
+        RawResponse put = client.put(name, bytes(1000, 13));
         boolean pending = eventually(() -> asyncPendings() > 0);
-        cluster.heal();
+        boolean missingOnNode0 = !listingOnNode0().contains(name);
+        heal();
 
         assertThat(put.status()).as(put.text()).isEqualTo(201);
         assertThat(pending).as("the failed container update is kept as an async pending").isTrue();
+        assertThat(missingOnNode0).isTrue();
         assertThat(eventually(() -> listingOnNode0().contains(name)))
                 .as("the updater delivered the update to container server 0").isTrue();
         assertThat(eventually(() -> asyncPendings() == 0)).isTrue();
-        RawResponse listing = gateway.send(RawRequest.of("GET", "/v1/" + ACCOUNT + "/" + CONTAINER + "?format=json")
-                .header("Host", "127.0.0.1"));
+        RawResponse listing = client.send("GET", client.containerPath() + "?format=json");
         assertThat(listing.status()).isEqualTo(200);
         assertThat(listing.text()).contains("\"name\": \"" + name + "\"");
+    }
+
+    private static void refuse(int node, ServerType type) {
+        try {
+            cluster.relay(node, type).refuse();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void heal() {
+        try {
+            cluster.heal();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int asyncPendings() {
@@ -226,65 +334,17 @@ class GatewayFaultIntegrationTests {
 
     /** Container server 0's own listing, past its relay. */
     private static String listingOnNode0() {
-        int partition = cluster.gatewayContext().getBean(io.ringway.ring.Rings.class).container()
-                .partition(ACCOUNT, CONTAINER, null);
+        int partition = cluster.gatewayContext().getBean(Rings.class).container().partition(ACCOUNT, CONTAINER, null);
         return cluster.direct(0, ServerType.CONTAINER, "GET",
                 "/" + ThreeNodeCluster.device(0) + "/" + partition + "/" + ACCOUNT + "/" + CONTAINER + "?format=json")
                 .text();
     }
 
+    /** The nodes holding a {@code .data} file of the object. */
     private static List<Integer> dataFileNodes(String name) {
         return cluster.objectFiles(ACCOUNT, CONTAINER, name).stream()
                 .filter(file -> file.getFileName().toString().endsWith(".data"))
-                .map(file -> {
-                    for (int i = 0; i < ThreeNodeCluster.NODES; i++) {
-                        if (file.startsWith(cluster.deviceDir(i))) {
-                            return i;
-                        }
-                    }
-                    throw new IllegalStateException("not on a node: " + file);
-                })
+                .map(cluster::nodeOf)
                 .toList();
-    }
-
-    private static String newName() {
-        return "o-" + NAMES.incrementAndGet() + "-" + System.nanoTime();
-    }
-
-    private static String path(String name) {
-        return "/v1/" + ACCOUNT + "/" + CONTAINER + "/" + name;
-    }
-
-    private static RawResponse put(String name, byte[] content) {
-        return gateway.send(RawRequest.of("PUT", path(name))
-                .headers("Host", "127.0.0.1", "Content-Type", "application/octet-stream",
-                        "Content-Length", Integer.toString(content.length))
-                .rawBody(content));
-    }
-
-    private static RawResponse get(String name) {
-        return gateway.send(RawRequest.of("GET", path(name)).header("Host", "127.0.0.1"));
-    }
-
-    private static byte[] bytes(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String md5(byte[] bytes) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-    }
-
-    /** Polls for up to 15 seconds: servers and updaters act on their own time. */
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
     }
 }

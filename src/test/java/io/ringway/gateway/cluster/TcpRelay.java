@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,8 @@ public final class TcpRelay implements AutoCloseable {
     private final int port;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicLong responseBytes = new AtomicLong();
+    private final AtomicInteger cuts = new AtomicInteger();
     private volatile Fault fault = Fault.NONE;
     private volatile @Nullable ServerSocket listener;
 
@@ -58,6 +61,16 @@ public final class TcpRelay implements AutoCloseable {
     /** Connections accepted so far. */
     public int accepted() {
         return accepted.get();
+    }
+
+    /** Bytes relayed from the server to clients so far, on every connection. */
+    public long responseBytes() {
+        return responseBytes.get();
+    }
+
+    /** Connections cut by {@link #cutResponsesAfter(long)} so far. */
+    public int cuts() {
+        return cuts.get();
     }
 
     /** Connections open now (client side still connected through the relay). */
@@ -253,6 +266,7 @@ public final class TcpRelay implements AutoCloseable {
                         synchronized (this) {
                             down += chunk;
                         }
+                        responseBytes.addAndGet(chunk);
                     }
                 }
             } catch (IOException ignored) {
@@ -273,6 +287,7 @@ public final class TcpRelay implements AutoCloseable {
                     return (int) Math.min(left, BUFFER);
                 }
                 if (current.kind() == Fault.Kind.CUT) {
+                    cuts.incrementAndGet();
                     reset();
                     return -1;
                 }

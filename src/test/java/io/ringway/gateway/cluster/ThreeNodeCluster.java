@@ -180,6 +180,16 @@ public final class ThreeNodeCluster implements AutoCloseable {
         return base.resolve("node" + index).resolve("node").resolve(device(index));
     }
 
+    /** The node whose devices hold {@code file}. */
+    public int nodeOf(Path file) {
+        for (int i = 0; i < NODES; i++) {
+            if (file.startsWith(deviceDir(i))) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not on a node: " + file);
+    }
+
     /** Every regular file under {@code objects*} of every node whose path names the object's hash. */
     public List<Path> objectFiles(String account, String container, String object) {
         String hash = HASH_PATH.hex(account, container, object);
