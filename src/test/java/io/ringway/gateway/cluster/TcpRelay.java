@@ -3,6 +3,7 @@ package io.ringway.gateway.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -79,11 +80,15 @@ public final class TcpRelay implements AutoCloseable {
     }
 
     /** Stops listening and drops every open connection: the server is down (connection refused). */
-    public synchronized void refuse() throws IOException {
+    public synchronized void refuse() {
         ServerSocket socket = listener;
         listener = null;
         if (socket != null) {
-            socket.close();
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         links.forEach(Link::reset);
     }
@@ -99,23 +104,28 @@ public final class TcpRelay implements AutoCloseable {
     }
 
     /** Relays everything again, listening again if refused; stalled connections resume. */
-    public synchronized void heal() throws IOException {
+    public synchronized void heal() {
         fault = Fault.NONE;
         if (listener == null) {
-            listen(bind(port));
+            try {
+                listen(bind(port));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on " + port + " again", e);
+            }
         }
         links.forEach(Link::wake);
     }
 
     @Override
-    public synchronized void close() throws IOException {
+    public synchronized void close() {
         fault = Fault.NONE;
         refuse();
     }
 
     @Override
     public String toString() {
-        return "relay " + name + " :" + port + " -> :" + targetPort;
+        return "relay " + name + " :" + port + " -> :" + targetPort + " (" + (listener == null ? "refusing" : "listening")
+                + ", accepted " + accepted + ", open " + links.size() + ", " + fault + ")";
     }
 
     private void arm(Fault newFault) {

@@ -100,8 +100,12 @@ public final class ThreeNodeCluster implements AutoCloseable {
     }
 
     /** Boots the cluster under {@code base}; extra gateway arguments win over the defaults. */
-    public static ThreeNodeCluster start(Path base, String... gatewayArgs) throws IOException {
-        return new ThreeNodeCluster(base, gatewayArgs);
+    public static ThreeNodeCluster start(Path base, String... gatewayArgs) {
+        try {
+            return new ThreeNodeCluster(base, gatewayArgs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up the cluster under " + base, e);
+        }
     }
 
     /** The device of node {@code index}. */
@@ -135,7 +139,7 @@ public final class ThreeNodeCluster implements AutoCloseable {
     }
 
     /** Undoes every fault: all relays relay and listen again. */
-    public void heal() throws IOException {
+    public void heal() {
         for (Map<ServerType, TcpRelay> nodeRelays : relays) {
             for (TcpRelay relay : nodeRelays.values()) {
                 relay.heal();
@@ -205,6 +209,14 @@ public final class ThreeNodeCluster implements AutoCloseable {
         return filesUnder(deviceDir(index).resolve(dir), path -> true);
     }
 
+    /** The relays and their state, for failure messages. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("cluster under ").append(base);
+        relays.forEach(nodeRelays -> nodeRelays.values().forEach(relay -> text.append("\n  ").append(relay)));
+        return text.toString();
+    }
+
     @Override
     public void close() {
         closeQuietly();
@@ -215,13 +227,7 @@ public final class ThreeNodeCluster implements AutoCloseable {
             gateway.close();
         }
         for (Map<ServerType, TcpRelay> nodeRelays : relays) {
-            for (TcpRelay relay : nodeRelays.values()) {
-                try {
-                    relay.close();
-                } catch (IOException ignored) {
-                    // Closing the rest matters more.
-                }
-            }
+            nodeRelays.values().forEach(TcpRelay::close);
         }
         nodes.forEach(ConfigurableApplicationContext::close);
     }
