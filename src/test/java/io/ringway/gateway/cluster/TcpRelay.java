@@ -37,6 +37,7 @@ public final class TcpRelay implements AutoCloseable {
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicLong responseBytes = new AtomicLong();
+    private final AtomicLong requestBytes = new AtomicLong();
     private final AtomicInteger cuts = new AtomicInteger();
     private volatile Fault fault = Fault.NONE;
     private volatile @Nullable ServerSocket listener;
@@ -67,6 +68,11 @@ public final class TcpRelay implements AutoCloseable {
     /** Bytes relayed from the server to clients so far, on every connection. */
     public long responseBytes() {
         return responseBytes.get();
+    }
+
+    /** Bytes relayed from clients to the server so far, on every connection. */
+    public long requestBytes() {
+        return requestBytes.get();
     }
 
     /** Connections cut by {@link #cutResponsesAfter(long)} so far. */
@@ -246,8 +252,12 @@ public final class TcpRelay implements AutoCloseable {
         }
 
         private void pumpUp() {
+            byte[] buffer = new byte[BUFFER];
             try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
-                in.transferTo(out);
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    out.write(buffer, 0, read);
+                    requestBytes.addAndGet(read);
+                }
             } catch (IOException ignored) {
                 // Either side closed.
             } finally {
