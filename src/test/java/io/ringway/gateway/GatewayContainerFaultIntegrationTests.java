@@ -101,7 +101,8 @@ class GatewayContainerFaultIntegrationTests {
 
         RawResponse put = client.send("PUT", "/v1/" + ACCOUNT + "/" + container, "Content-Length", "0");
 
-        assertThat(put.status()).isEqualTo(503);
+        assertThat(put.status()).as("%s\n%s\n%s", cluster, cluster.relay(0, ServerType.CONTAINER).history(),
+                cluster.relay(1, ServerType.CONTAINER).history()).isEqualTo(503);
     }
 
     /** Unlike an object GET, a container GET waits the full {@code node_timeout} for headers, as Swift. */

@@ -39,8 +39,10 @@ public final class TcpRelay implements AutoCloseable {
     private final AtomicLong responseBytes = new AtomicLong();
     private final AtomicLong requestBytes = new AtomicLong();
     private final AtomicInteger cuts = new AtomicInteger();
+    private final java.util.Deque<String> events = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile Fault fault = Fault.NONE;
     private volatile @Nullable ServerSocket listener;
+    private volatile @Nullable Thread acceptor;
 
     private TcpRelay(String name, int targetPort) throws IOException {
         this.name = name;
@@ -96,7 +98,28 @@ public final class TcpRelay implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+        Thread running = acceptor;
+        if (running != null) {
+            // The JDK closes a listening socket whose accept() is blocked only once that thread
+            // has woken up: until then the kernel still completes connections, and the thread may
+            // even accept one. Wait for it, then reset every link, late ones included.
+            try {
+                running.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            acceptor = null;
+        }
+        event("refusing, resetting " + links.size());
         links.forEach(Link::reset);
+        // Nothing else may answer on the port now: another process that took it would make the
+        // test's "node down" a lie (the rings still name this port).
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+            throw new IllegalStateException(this + ": port " + port + " still accepts connections after refuse()");
+        } catch (IOException refused) {
+            // Connection refused, as wanted.
+        }
     }
 
     /** Every response is cut (connection reset) once {@code bytes} more of it were relayed. */
@@ -134,6 +157,18 @@ public final class TcpRelay implements AutoCloseable {
                 + ", accepted " + accepted + ", open " + links.size() + ", " + fault + ")";
     }
 
+    private void event(String what) {
+        events.addLast(java.time.LocalTime.now() + " " + what);
+        while (events.size() > 12) {
+            events.pollFirst();
+        }
+    }
+
+    /** The last events (accepts, request lines, refusals), for failure messages. */
+    public String history() {
+        return String.join("\n    ", events);
+    }
+
     private void arm(Fault newFault) {
         // Bytes count from now on every connection, idle pooled ones included.
         links.forEach(Link::markFault);
@@ -150,9 +185,10 @@ public final class TcpRelay implements AutoCloseable {
 
     private void listen(ServerSocket socket) {
         listener = socket;
-        Thread acceptor = new Thread(() -> acceptLoop(socket), name + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Thread thread = new Thread(() -> acceptLoop(socket), name + "-accept");
+        thread.setDaemon(true);
+        acceptor = thread;
+        thread.start();
     }
 
     private void acceptLoop(ServerSocket socket) {
@@ -171,6 +207,12 @@ public final class TcpRelay implements AutoCloseable {
                 server.setTcpNoDelay(true);
                 Link link = new Link(client, server);
                 links.add(link);
+                event("accepted from :" + client.getPort());
+                if (listener != socket) {
+                    // Refused while this connection was being set up: it missed refuse()'s reset.
+                    link.reset();
+                    continue;
+                }
                 link.start();
             } catch (IOException refused) {
                 // The server behind is down: so is the relay's connection.
@@ -255,6 +297,10 @@ public final class TcpRelay implements AutoCloseable {
             byte[] buffer = new byte[BUFFER];
             try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (read > 3 && Character.isUpperCase(buffer[0]) && Character.isUpperCase(buffer[1])) {
+                        String head = new String(buffer, 0, Math.min(read, 60), java.nio.charset.StandardCharsets.ISO_8859_1);
+                        event(":" + client.getPort() + " " + head.substring(0, Math.max(0, head.indexOf('\r'))));
+                    }
                     out.write(buffer, 0, read);
                     requestBytes.addAndGet(read);
                 }
