@@ -83,6 +83,9 @@ public final class ThreeNodeCluster implements AutoCloseable {
             List<String> args = new ArrayList<>(List.of(
                     "--ringway.role=gateway",
                     "--ringway.swift-dir=" + etc,
+                    // Swift's sample pipeline without tempauth: these tests are about the data path.
+                    "--ringway.pipeline=catch_errors,gatekeeper,healthcheck,proxy_logging,cache,listing_formats,copy,"
+                            + "proxy_logging",
                     "--ringway.backend.conn_timeout=" + CONN_TIMEOUT,
                     "--ringway.backend.node_timeout=" + NODE_TIMEOUT,
                     "--ringway.backend.recoverable_node_timeout=" + RECOVERABLE_NODE_TIMEOUT,
