@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param nodeTimeout {@code node_timeout}: time to wait for a node's response headers, and for
  *     each write of a PUT body (10 s)
  * @param recoverableNodeTimeout {@code recoverable_node_timeout}: time without body data from a
- *     node before a GET resumes from another node (defaults to {@code node_timeout})
+ *     node before a GET resumes from another node, and time to wait for an object node's headers
+ *     on GET and HEAD without {@code X-Newest} (defaults to {@code node_timeout})
  * @param postQuorumTimeout {@code post_quorum_timeout}: once a PUT has a quorum, how long the
  *     other nodes get to answer (0.5 s)
  * @param errorSuppressionLimit {@code error_suppression_limit}: a node with more errors than this

@@ -3,6 +3,7 @@ package io.ringway.backend;
 import static java.util.Objects.requireNonNull;
 
 import io.ringway.ring.Node;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -16,9 +17,10 @@ import reactor.core.publisher.SignalType;
  * GET and HEAD of an object across its replicas, as Swift 2.30's {@code GetOrHeadHandler}.
  *
  * <p>Nodes come from a {@link NodeIterator} and are tried one at a time until one gives a good
- * answer (2xx, 3xx, or 416). 404s, other client errors, 5xx, connect failures and node timeouts
- * move on to the next node; 5xx, failures and timeouts count against the node's error limit, a
- * 507 limits it at once, and 404s and 5xx from handoffs without {@code X-Backend-Timestamp} are
+ * answer (2xx, 3xx, or 416). 404s, other client errors, 5xx, connect failures and timeouts
+ * (no headers within {@code recoverable_node_timeout}, or {@code node_timeout} for
+ * {@code X-Newest}, as Swift) move on to the next node; 5xx, failures and timeouts count against
+ * the node's error limit, a 507 limits it at once, and 404s and 5xx from handoffs without {@code X-Backend-Timestamp} are
  * ignored. When no node was good, the answer is Swift's {@code best_response} of what was
  * collected (404 when the nodes said 404, 503 when nobody answered).
  *
@@ -105,9 +107,10 @@ public final class ObjectGet {
             }
             String path = BackendPaths.objectPath(node.device(), attempt.partition, attempt.request.name());
             long start = System.nanoTime();
-            return client.exchange(node, attempt.request.method(), path, attempt.backendHeaders())
+            return client.exchange(node, attempt.request.method(), path, attempt.backendHeaders(),
+                            headersTimeout(attempt))
                     .doOnNext(response -> timings.record(node.device().ip(),
-                            java.time.Duration.ofNanos(System.nanoTime() - start)))
+                            Duration.ofNanos(System.nanoTime() - start)))
                     .flatMap(response -> judge(attempt, response))
                     .onErrorResume(e -> {
                         health.error(node.device(), "Trying to " + attempt.request.method() + " " + path + ": " + e);
@@ -115,6 +118,17 @@ public final class ObjectGet {
                     })
                     .switchIfEmpty(Mono.defer(() -> findSource(attempt)));
         });
+    }
+
+    /**
+     * Swift's GetOrHeadHandler waits {@code recoverable_node_timeout} for an object node's
+     * headers too, since another replica can answer instead; {@code X-Newest} asks for every
+     * node's answer, so it waits the full {@code node_timeout}.
+     */
+    private Duration headersTimeout(GetAttempt attempt) {
+        return attempt.newest()
+                ? client.settings().nodeTimeout()
+                : client.settings().recoverableNodeTimeout();
     }
 
     /** The response if it is a source to use; otherwise records it, drains it and gives empty. */

@@ -50,6 +50,12 @@ public final class StorageNodeClient implements AutoCloseable {
 
     /** Sends {@code method path} to the node; the response once its headers arrived (within node_timeout). */
     Mono<BackendResponse> exchange(Node node, HttpMethod method, String path, HttpHeaders headers) {
+        return exchange(node, method, path, headers, settings.nodeTimeout());
+    }
+
+    /** Sends {@code method path} to the node; the response once its headers arrived within {@code headersTimeout}. */
+    Mono<BackendResponse> exchange(Node node, HttpMethod method, String path, HttpHeaders headers,
+            Duration headersTimeout) {
         String uri = "http://" + BackendPaths.hostPort(node.device()) + path;
         return http.headers(out -> headers.forEach((name, values) -> out.set(name, values)))
                 .request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
@@ -60,7 +66,7 @@ public final class StorageNodeClient implements AutoCloseable {
                     return Mono.just(new BackendResponse(node, response.status().code(), received, connection));
                 })
                 .next()
-                .timeout(settings.nodeTimeout())
+                .timeout(headersTimeout)
                 // A response that lost the race with the timeout still holds a connection.
                 .doOnDiscard(BackendResponse.class, BackendResponse::dispose);
     }

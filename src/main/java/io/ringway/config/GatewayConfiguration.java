@@ -115,10 +115,12 @@ class GatewayConfiguration {
         return new CopyFactory();
     }
 
-    /** Swift's proxy defaults (conn_timeout, node_timeout, error limits...) for the data path. */
+    /** {@code ringway.backend.*}: Swift's proxy options (conn_timeout, node_timeout, error limits...) for the data path. */
     @Bean
-    BackendSettings backendSettings() {
-        return BackendSettings.defaults();
+    BackendSettings backendSettings(Environment environment) {
+        return Binder.get(environment)
+                .bindOrCreate("ringway.backend", Bindable.of(BackendProperties.class))
+                .toSettings();
     }
 
     @Bean

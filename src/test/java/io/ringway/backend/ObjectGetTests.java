@@ -189,6 +189,33 @@ class ObjectGetTests {
     }
 
     @Test
+    void leavesANodeSilentBeforeItsHeadersAfterRecoverableNodeTimeoutAsSwift() throws Exception {
+        StorageCluster c = cluster(FakeNode.silent(), null, null);
+
+        long start = System.nanoTime();
+        ObjectResponse response = c.get.get(c.getRequest(HttpMethod.GET)).block(Duration.ofSeconds(10));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(read(response).hex()).isEqualTo(ETAG);
+        assertThat(took).isBetween(c.settings.recoverableNodeTimeout(), c.settings.nodeTimeout().minusMillis(100));
+    }
+
+    @Test
+    void waitsNodeTimeoutForTheHeadersOfAnXNewestGet() throws Exception {
+        StorageCluster c = cluster(FakeNode.silent(), null, null);
+
+        long start = System.nanoTime();
+        ObjectResponse response = c.get.get(c.getRequest(HttpMethod.GET, "X-Newest", "true"))
+                .block(Duration.ofSeconds(10));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(read(response).hex()).isEqualTo(ETAG);
+        assertThat(took).isGreaterThanOrEqualTo(c.settings.nodeTimeout());
+    }
+
+    @Test
     void skipsServerErrorsAndErrorLimitsA507() throws Exception {
         FakeNode full = FakeNode.answering(507);
         FakeNode broken = FakeNode.answering(503);

@@ -47,6 +47,9 @@ class ThirdPartyStageIntegrationTests {
             assertThat(bytesAfterHeaders(GatewayApp.port(context), "/break-mid-body"))
                     .as("the 10 bytes sent before the failure, then the connection closed: never 100")
                     .isEqualTo("0123456789");
+            assertThat(bytesAfterHeaders(GatewayApp.port(context), "/break-mid-body-reset"))
+                    .as("closed too when the error says 'Connection reset by peer' (a node's, not the client's)")
+                    .isEqualTo("0123456789");
         }
     }
 

@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * {@code catch_errors} (Swift's {@code catch_errors.py}). Must be first in the pipeline, and is
@@ -72,9 +74,9 @@ final class CatchErrorsMiddleware implements Middleware {
 
     private static Mono<Void> failed(ServerWebExchange exchange, String txId, Throwable error) {
         if (exchange.getResponse().isCommitted()) {
-            // The server logs the error with its stack trace when it closes the connection.
             log.warn("Error after the response started, closing the connection ({} {}, {}): {}",
                     exchange.getRequest().getMethod(), exchange.getRequest().getPath(), txId, error.toString());
+            closeConnection(exchange);
             return Mono.error(error);
         }
         if (error instanceof GatewayException || error instanceof ResponseStatusException) {
@@ -83,5 +85,24 @@ final class CatchErrorsMiddleware implements Middleware {
         log.error("Error: An error occurred ({} {}, {})", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), txId, error);
         return Mono.error(GatewayException.plain(500, "An error occurred", error));
+    }
+
+    /**
+     * Closes the client connection here rather than trusting the server to: Spring takes an
+     * error whose message says "Connection reset by peer" (a storage node's, wrapped) for the
+     * client's own disconnect and completes the exchange quietly, which leaves the client
+     * waiting on a keep-alive connection for bytes that never come.
+     */
+    private static void closeConnection(ServerWebExchange exchange) {
+        Object nativeResponse;
+        try {
+            nativeResponse = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        } catch (IllegalStateException | IllegalArgumentException noServer) {
+            // A mock exchange (stage tests) has no connection to close.
+            return;
+        }
+        if (nativeResponse instanceof Connection connection) {
+            connection.channel().close();
+        }
     }
 }

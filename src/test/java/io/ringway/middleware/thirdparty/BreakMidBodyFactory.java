@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * A test-only stage that answers {@code /break-mid-body} with {@code Content-Length: 100}, sends
  * 10 bytes and then fails, as a backend dying mid-GET would: the client must see the connection
- * close, not a completed body.
+ * close, not a completed body. {@code /break-mid-body-reset} fails the same way with a storage
+ * node's "Connection reset by peer" in the error's message.
  */
 public final class BreakMidBodyFactory implements MiddlewareFactory<BreakMidBodyFactory.NoConfig> {
 
@@ -29,14 +30,19 @@ public final class BreakMidBodyFactory implements MiddlewareFactory<BreakMidBody
     @Override
     public Middleware create(NoConfig config, MiddlewareContext context) {
         return (exchange, next) -> {
-            if (!exchange.getRequest().getPath().value().equals("/break-mid-body")) {
+            String path = exchange.getRequest().getPath().value();
+            if (!path.equals("/break-mid-body") && !path.equals("/break-mid-body-reset")) {
                 return next.next(exchange);
             }
+            // Spring takes an error saying "Connection reset by peer" for the client's own disconnect.
+            String message = path.endsWith("-reset")
+                    ? "storage node: recvAddress(..) failed with error(-104): Connection reset by peer"
+                    : "backend gone mid-body";
             exchange.getResponse().getHeaders().setContentLength(100);
             Flux<DataBuffer> body = Flux.concat(
                     Mono.fromSupplier(() -> exchange.getResponse().bufferFactory()
                             .wrap("0123456789".getBytes(StandardCharsets.US_ASCII))),
-                    Mono.error(new IllegalStateException("backend gone mid-body")));
+                    Mono.error(new IllegalStateException(message)));
             return exchange.getResponse().writeAndFlushWith(Flux.just(body.doOnDiscard(DataBuffer.class,
                     DataBufferUtils::release)));
         };

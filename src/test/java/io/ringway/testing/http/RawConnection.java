@@ -59,6 +59,17 @@ public final class RawConnection implements AutoCloseable {
         return new RawResponse(line.status(), line.reason(), headers, body, List.of());
     }
 
+    /** Reads a response's status line and headers only, leaving its body to {@link #readBytes(int)}. */
+    public RawResponse readHead() throws IOException {
+        StatusLine line = readStatusLine();
+        return new RawResponse(line.status(), line.reason(), readHeaders(), new byte[0], List.of());
+    }
+
+    /** Reads exactly {@code count} bytes (part of a body whose head {@link #readHead()} read). */
+    public byte[] readBytes(int count) throws IOException {
+        return readExactly(count);
+    }
+
     /** Half-closes the connection: the server reads end of stream. */
     public void shutdownOutput() throws IOException {
         socket.shutdownOutput();

@@ -1,0 +1,64 @@
+package io.ringway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringway.backend.BackendSettings;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** {@code ringway.backend.*} binds Swift's proxy option names onto the data path's settings. */
+class BackendPropertiesTests {
+
+    private static BackendSettings bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("ringway.backend", Bindable.of(BackendProperties.class))
+                .toSettings();
+    }
+
+    @Test
+    void withoutPropertiesGivesSwiftsDefaults() {
+        assertThat(bind(Map.of())).isEqualTo(BackendSettings.defaults());
+    }
+
+    @Test
+    void bindsSwiftsOptionNamesWithBareNumbersAsSeconds() {
+        BackendSettings settings = bind(Map.of(
+                "ringway.backend.conn_timeout", "250ms",
+                "ringway.backend.node_timeout", "3",
+                "ringway.backend.recoverable_node_timeout", "1",
+                "ringway.backend.post_quorum_timeout", "200ms",
+                "ringway.backend.error_suppression_limit", "100",
+                "ringway.backend.error_suppression_interval", "30",
+                "ringway.backend.sorting_method", "affinity",
+                "ringway.backend.read_affinity", "r1z1=100, r1z2=200",
+                "ringway.backend.request_node_count", "3 * replicas"));
+
+        assertThat(settings.connTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.nodeTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.recoverableNodeTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.postQuorumTimeout()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.errorSuppressionLimit()).isEqualTo(100);
+        assertThat(settings.errorSuppressionInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.sortingMethod()).isEqualTo("affinity");
+        assertThat(settings.readAffinity()).isEqualTo("r1z1=100, r1z2=200");
+        assertThat(settings.requestNodeCount(3)).isEqualTo(9);
+    }
+
+    @Test
+    void recoverableNodeTimeoutDefaultsToNodeTimeoutAsInSwift() {
+        BackendSettings settings = bind(Map.of("ringway.backend.node-timeout", "4s"));
+
+        assertThat(settings.recoverableNodeTimeout()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void rejectsAnUnknownSortingMethod() {
+        assertThatThrownBy(() -> bind(Map.of("ringway.backend.sorting_method", "random")))
+                .hasMessage("sortingMethod: random (expected: shuffle, timing or affinity)");
+    }
+}
