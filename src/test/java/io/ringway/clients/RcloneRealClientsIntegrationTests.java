@@ -50,6 +50,7 @@ class RcloneRealClientsIntegrationTests {
     void start() throws Exception {
         RealClients.require(Rclone.PROGRAM);
         target = ClientTarget.start(base);
+        SwiftApiProbe.requireControllers(target.endpoint());
     }
 
     @AfterAll

@@ -12,6 +12,8 @@ import java.util.Map;
 /**
  * python-swiftclient's {@code swift} CLI (Debian's {@code python3-swiftclient}), logged in with
  * v1.0 auth ({@code -A -U -K}) as a user would type it; relative paths resolve in the work directory.
+ * Its retries are off ({@code --retries 0}; a user's default is 5 with backoff up to a minute): a
+ * server that answers as Swift does never needs one, and a retried 5xx would hide a difference.
  */
 final class SwiftCli {
 
@@ -35,7 +37,7 @@ final class SwiftCli {
     /** Runs {@code swift -A ... -U ... -K ... args}; a non-zero exit is a result, not a failure. */
     CliResult run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PROGRAM.toString(), "-A", endpoint.authUrl(),
-                "-U", endpoint.user(), "-K", endpoint.key()));
+                "-U", endpoint.user(), "-K", endpoint.key(), "--retries", "0"));
         command.addAll(List.of(args));
         return CliProcess.run(command, Map.of(), workDir, TIMEOUT);
     }

@@ -51,6 +51,7 @@ class SwiftCliRealClientsIntegrationTests {
     void start() throws Exception {
         RealClients.require(SwiftCli.PROGRAM);
         target = ClientTarget.start(base);
+        SwiftApiProbe.requireControllers(target.endpoint());
     }
 
     @AfterAll
@@ -70,6 +71,26 @@ class SwiftCliRealClientsIntegrationTests {
         assertThat(stat.stat("Objects")).isEqualTo("0");
         assertThat(stat.stat("Bytes")).isEqualTo("0");
         assertThat(stat.stat("X-Trans-Id")).startsWith("tx");
+    }
+
+    @Test
+    void showsTheClustersCapabilitiesFromInfo(@TempDir Path local) throws Exception {
+        CliResult capabilities = cli(local).ok("capabilities");
+
+        assertThat(capabilities.lines()).startsWith("Core: swift", "Options:");
+        // Swift's own values; account_autocreate because a new tempauth user's account appears on
+        // first use, strict_cors_mode because it is Swift's default.
+        assertThat(capabilities.lines()).contains(
+                "version: 2.30.1",
+                "max_file_size: 5368709122",
+                "max_object_name_length: 1024",
+                "container_listing_limit: 10000",
+                "account_autocreate: True",
+                "strict_cors_mode: True",
+                "Additional middleware: tempauth",
+                "account_acls: True");
+        assertThat(capabilities.lines()).anySatisfy(line -> assertThat(line).startsWith("policies: [{'name': ")
+                .contains("'default': True"));
     }
 
     @Test
