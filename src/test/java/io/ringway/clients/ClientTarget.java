@@ -59,7 +59,10 @@ sealed interface ClientTarget extends AutoCloseable {
     private static ConfigurableApplicationContext boot(Path base, String pipeline) {
         return RingwayApps.start(base, WebApplicationType.REACTIVE,
                 "--server.address=127.0.0.1",
-                "--ringway.pipeline=" + pipeline);
+                "--ringway.pipeline=" + pipeline,
+                // Account stats come from the container updater (Swift's default: every 300 s), as
+                // in the proxy-front cluster: a scenario waits for them.
+                "--ringway.storage.updater-interval=1s");
     }
 
     private static boolean unknownStage(Throwable failure, String stage) {

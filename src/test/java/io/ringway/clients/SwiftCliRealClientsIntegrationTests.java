@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SwiftCliRealClientsIntegrationTests {
 
     private static final long BIG = 200L << 20;
+    private static final Duration STATS_TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
     static Path base;
@@ -276,6 +278,28 @@ class SwiftCliRealClientsIntegrationTests {
         assertThat(badKey.err()).matches(Pattern.quote("Auth GET failed: " + requireTarget().endpoint().authUrl()
                 + " 401 Unauthorized  [first 60 chars of response] b'<html><h1>Unauthorized</h1><p>This server "
                 + "could not verify t'") + "\nFailed Transaction ID: tx[0-9a-f]{21}-[0-9a-f]{10}\n");
+    }
+
+    @Test
+    void showsAContainersObjectsAndBytesInTheAccountListingOnceTheUpdaterHasRun(@TempDir Path local)
+            throws Exception {
+        SwiftCli cli = cli(local);
+        TestFiles.random(local.resolve("one.bin"), 1000, 9);
+        TestFiles.random(local.resolve("two.bin"), 2345, 10);
+        cli.ok("upload", "counted", "one.bin", "two.bin");
+
+        // The account learns of the objects from the container updater (every second on both
+        // targets), not at once: the listing is polled until it agrees with the container.
+        assertThat(cli.ok("stat", "counted").stat("Bytes")).isEqualTo("3345");
+        long deadline = System.nanoTime() + STATS_TIMEOUT.toNanos();
+        List<String> listing = cli.ok("list", "--long", "--prefix", "counted").lines();
+        while (!listing.get(0).matches("2 +3345 .*counted") && System.nanoTime() < deadline) {
+            // Polling a server-side timer through a child process: nothing to subscribe to.
+            Thread.sleep(500);
+            listing = cli.ok("list", "--long", "--prefix", "counted").lines();
+        }
+        assertThat(listing.get(0)).matches("2 +3345 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d Policy-0 +counted");
+        assertThat(listing.get(1)).matches("2 +3345");
     }
 
     private SwiftCli cli(Path local) {
