@@ -20,9 +20,6 @@ sealed interface ClientTarget extends AutoCloseable {
     /** Swift's sample proxy pipeline. */
     String PIPELINE = "catch_errors,gatekeeper,healthcheck,proxy_logging,cache,listing_formats,tempauth,copy,proxy_logging";
 
-    /** The same without {@code copy}, for as long as Ringway has no such stage. */
-    String PIPELINE_WITHOUT_COPY = PIPELINE.replace(",copy", "");
-
     /** The tempauth user of Swift's sample configuration, which both targets have. */
     String USER = "test:tester";
     String KEY = "testing";
@@ -45,46 +42,21 @@ sealed interface ClientTarget extends AutoCloseable {
         if (realSwift()) {
             return new RealSwift(ProxyFrontCluster.start(base));
         }
-        try {
-            return new Ringway(boot(base, PIPELINE), true);
-        } catch (RuntimeException e) {
-            if (!unknownStage(e, "copy")) {
-                throw e;
-            }
-            // Without the stage, COPY and X-Copy-From are not served: the copy scenarios skip.
-            return new Ringway(boot(base, PIPELINE_WITHOUT_COPY), false);
-        }
-    }
-
-    private static ConfigurableApplicationContext boot(Path base, String pipeline) {
-        return RingwayApps.start(base, WebApplicationType.REACTIVE,
+        return new Ringway(RingwayApps.start(base, WebApplicationType.REACTIVE,
                 "--server.address=127.0.0.1",
-                "--ringway.pipeline=" + pipeline,
+                "--ringway.pipeline=" + PIPELINE,
                 // Account stats come from the container updater (Swift's default: every 300 s), as
                 // in the proxy-front cluster: a scenario waits for them.
-                "--ringway.storage.updater-interval=1s");
-    }
-
-    private static boolean unknownStage(Throwable failure, String stage) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && message.contains("unknown stage '" + stage + "'")) {
-                return true;
-            }
-        }
-        return false;
+                "--ringway.storage.updater-interval=1s"));
     }
 
     ClientEndpoint endpoint();
-
-    /** Whether server-side copy ({@code COPY}, {@code X-Copy-From}: the {@code copy} stage) is served. */
-    boolean copies();
 
     /** What to print when a client fails (the real proxy's log). */
     String diagnostics();
 
     /** Ringway, the whole application. */
-    record Ringway(ConfigurableApplicationContext app, boolean copies) implements ClientTarget {
+    record Ringway(ConfigurableApplicationContext app) implements ClientTarget {
 
         @Override
         public ClientEndpoint endpoint() {
@@ -109,11 +81,6 @@ sealed interface ClientTarget extends AutoCloseable {
         @Override
         public ClientEndpoint endpoint() {
             return new ClientEndpoint(cluster.authUrl(), USER, KEY);
-        }
-
-        @Override
-        public boolean copies() {
-            return true;
         }
 
         @Override
