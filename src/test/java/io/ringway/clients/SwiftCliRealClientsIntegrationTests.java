@@ -71,6 +71,11 @@ class SwiftCliRealClientsIntegrationTests {
         assertThat(stat.stat("Objects")).isEqualTo("0");
         assertThat(stat.stat("Bytes")).isEqualTo("0");
         assertThat(stat.stat("X-Trans-Id")).startsWith("tx");
+        // Every line Swift's answer gives, and no other (a HEAD sent with Transfer-Encoding: chunked
+        // showed up here as one more).
+        assertThat(stat.lines()).extracting(line -> line.substring(0, line.indexOf(':'))).containsExactlyInAnyOrder(
+                "Account", "Containers", "Objects", "Bytes", "Content-Type", "X-Timestamp", "X-Put-Timestamp", "Vary",
+                "X-Trans-Id", "X-Openstack-Request-Id");
     }
 
     @Test
