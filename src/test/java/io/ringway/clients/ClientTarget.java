@@ -17,9 +17,6 @@ sealed interface ClientTarget extends AutoCloseable {
 
     String PROPERTY = "ringway.clients.target";
 
-    /** Swift's sample proxy pipeline. */
-    String PIPELINE = "catch_errors,gatekeeper,healthcheck,proxy_logging,cache,listing_formats,tempauth,copy,proxy_logging";
-
     /** The tempauth user of Swift's sample configuration, which both targets have. */
     String USER = "test:tester";
     String KEY = "testing";
@@ -42,9 +39,9 @@ sealed interface ClientTarget extends AutoCloseable {
         if (realSwift()) {
             return new RealSwift(ProxyFrontCluster.start(base));
         }
+        // The default pipeline (Swift's sample one, with tempauth): what ./mvnw spring-boot:run serves.
         return new Ringway(RingwayApps.start(base, WebApplicationType.REACTIVE,
                 "--server.address=127.0.0.1",
-                "--ringway.pipeline=" + PIPELINE,
                 // Account stats come from the container updater (Swift's default: every 300 s), as
                 // in the proxy-front cluster: a scenario waits for them.
                 "--ringway.storage.updater-interval=1s"));
