@@ -57,6 +57,6 @@ public final class CatchErrorsFactory implements MiddlewareFactory<CatchErrorsCo
 
     @Override
     public Middleware create(CatchErrorsConfig config, MiddlewareContext context) {
-        return new CatchErrorsMiddleware(config, new TransactionIds(clock, uuids));
+        return new CatchErrorsMiddleware(config, new TransactionIds(clock, uuids), clock);
     }
 }

@@ -6,6 +6,7 @@ import io.ringway.api.error.GatewayException;
 import io.ringway.middleware.Middleware;
 import io.ringway.middleware.MiddlewareChain;
 import io.ringway.middleware.RequestContext;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,8 @@ import reactor.netty.Connection;
  *   <li>Errors: a {@link GatewayException} (or Spring's {@link ResponseStatusException}) passes
  *       to the exception handler, which renders it; anything else is a bug, logged with its
  *       stack trace and answered {@code 500 An error occurred} (text/plain), as Swift does.
+ *   <li>Server headers, as Swift's WSGI server adds them ({@link ServerHeaders}): {@code Date} on
+ *       every response, {@code Content-Length: 0} on a {@code HEAD} answered without a length.
  *   <li>{@code Content-Length} is enforced (Swift's {@code enforce_byte_count}): a body longer
  *       than declared is cut at the declared length, and a longer or shorter one fails, which
  *       closes the connection, as below.
@@ -46,10 +49,12 @@ final class CatchErrorsMiddleware implements Middleware {
 
     private final CatchErrorsConfig config;
     private final TransactionIds ids;
+    private final Clock clock;
 
-    CatchErrorsMiddleware(CatchErrorsConfig config, TransactionIds ids) {
+    CatchErrorsMiddleware(CatchErrorsConfig config, TransactionIds ids, Clock clock) {
         this.config = requireNonNull(config, "config");
         this.ids = requireNonNull(ids, "ids");
+        this.clock = requireNonNull(clock, "clock");
     }
 
     @Override
@@ -62,6 +67,7 @@ final class CatchErrorsMiddleware implements Middleware {
             HttpHeaders headers = response.getHeaders();
             headers.set("X-Trans-Id", txId);
             headers.set("X-Openstack-Request-Id", txId);
+            ServerHeaders.complete(headers, HttpMethod.HEAD.equals(exchange.getRequest().getMethod()), clock);
             return Mono.empty();
         });
         // Spring drops the body of an answer to HEAD; Swift's zero-byte check there has nothing to do.

@@ -73,6 +73,48 @@ class CatchErrorsMiddlewareTests {
     }
 
     @Test
+    void datesEveryResponseAsSwiftsServerDoesUnlessAStageDid() {
+        CatchErrorsFactory fifth = new CatchErrorsFactory(
+                Clock.fixed(Instant.parse("2023-11-05T08:09:10Z"), ZoneOffset.UTC), () -> UUID_HEX);
+        MockServerWebExchange plain = MockServerWebExchange.from(MockServerHttpRequest.get("/healthcheck"));
+        MockServerWebExchange dated = MockServerWebExchange.from(MockServerHttpRequest.get("/v1/AUTH_a"));
+        RecordingChain dating = RecordingChain.answering(next -> {
+            next.getResponse().getHeaders().set("Date", "Sat, 04 Nov 2023 00:00:00 GMT");
+            return next.getResponse().setComplete();
+        });
+
+        StepVerifier.create(StageTesting.create(fifth, Map.of()).handle(plain, RecordingChain.completing()))
+                .verifyComplete();
+        StepVerifier.create(StageTesting.create(fifth, Map.of()).handle(dated, dating)).verifyComplete();
+
+        assertThat(plain.getResponse().getHeaders().getFirst("Date")).isEqualTo("Sun, 05 Nov 2023 08:09:10 GMT");
+        assertThat(dated.getResponse().getHeaders().getFirst("Date")).isEqualTo("Sat, 04 Nov 2023 00:00:00 GMT");
+    }
+
+    @Test
+    void answersAHeadWithoutALengthWithContentLengthZeroAsSwiftsServerDoes() {
+        MockServerWebExchange head = MockServerWebExchange.from(MockServerHttpRequest.head("/v1/AUTH_a"));
+        MockServerWebExchange headWithLength = MockServerWebExchange.from(MockServerHttpRequest.head("/v1/AUTH_a/c/o"));
+        MockServerWebExchange get = MockServerWebExchange.from(MockServerHttpRequest.get("/v1/AUTH_a"));
+        RecordingChain sized = RecordingChain.answering(next -> {
+            next.getResponse().getHeaders().setContentLength(1234);
+            return next.getResponse().setComplete();
+        });
+
+        // As Reactor Netty's response headers begin.
+        head.getResponse().getHeaders().set("Transfer-Encoding", "chunked");
+
+        StepVerifier.create(stage(Map.of()).handle(head, RecordingChain.completing())).verifyComplete();
+        StepVerifier.create(stage(Map.of()).handle(headWithLength, sized)).verifyComplete();
+        StepVerifier.create(stage(Map.of()).handle(get, RecordingChain.completing())).verifyComplete();
+
+        assertThat(head.getResponse().getHeaders().getFirst("Content-Length")).isEqualTo("0");
+        assertThat(head.getResponse().getHeaders().getFirst("Transfer-Encoding")).isNull();
+        assertThat(headWithLength.getResponse().getHeaders().getFirst("Content-Length")).isEqualTo("1234");
+        assertThat(get.getResponse().getHeaders().getFirst("Content-Length")).isNull();
+    }
+
+    @Test
     void turnsAnUnexpectedErrorIntoA500WithSwiftsBody() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
         RecordingChain chain = RecordingChain.answering(next -> {

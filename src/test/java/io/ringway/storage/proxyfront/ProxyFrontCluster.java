@@ -25,13 +25,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ({@code ringway.role=storage}) on three free loopback ports, Debian's {@code swift-proxy-server}
  * in front of it with tempauth, and a private memcached for tempauth's tokens (tempauth refuses
  * to work without a cache: "Memcache required"). Everything lives under one base directory:
- * {@code etc/} (swift.conf, rings, proxy-server.conf), {@code node/d1..d3}, {@code log/}.
+ * {@code etc/} (swift.conf, rings, proxy-server.conf), {@code node/d1..d3}, {@code log/}. Public for
+ * the real-client tier ({@code io.ringway.clients}), which checks its scenarios against this real proxy.
  */
-final class ProxyFrontCluster implements AutoCloseable {
+public final class ProxyFrontCluster implements AutoCloseable {
 
-    static final String PROXY = "/usr/bin/swift-proxy-server";
-    static final String MEMCACHED = "/usr/bin/memcached";
-    static final String CLIENT = "/usr/bin/swift";
+    public static final String PROXY = "/usr/bin/swift-proxy-server";
+    public static final String MEMCACHED = "/usr/bin/memcached";
+    public static final String CLIENT = "/usr/bin/swift";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,7 +54,7 @@ final class ProxyFrontCluster implements AutoCloseable {
     }
 
     /** Starts the node, memcached and the proxy; on any failure stops what it started. */
-    static ProxyFrontCluster start(Path base) throws Exception {
+    public static ProxyFrontCluster start(Path base) throws Exception {
         int[] ports = freePorts(5);
         int accountPort = ports[0];
         int containerPort = ports[1];
@@ -107,17 +108,17 @@ final class ProxyFrontCluster implements AutoCloseable {
         return objectPort;
     }
 
-    String authUrl() {
+    public String authUrl() {
         return "http://127.0.0.1:" + proxyPort + "/auth/v1.0";
     }
 
     /** The proxy's log tail, to attach to failures. */
-    String proxyLog() {
+    public String proxyLog() {
         return proxy.logTail();
     }
 
     /** Copies the logs (proxy, memcached) out of the temporary base, which JUnit deletes. */
-    void keepLogs(Path target) throws IOException {
+    public void keepLogs(Path target) throws IOException {
         Files.createDirectories(target);
         try (Stream<Path> logs = Files.list(base.resolve("log"))) {
             for (Path log : logs.toList()) {
