@@ -200,8 +200,13 @@ final class BodyFanOut extends BaseSubscriber<DataBuffer> {
 
     private void finish() {
         for (PutConnection target : live) {
+            if (target.answered()) {
+                // A fast node may have its whole (Content-Length) body and answered, and closed, while the
+                // slowest was still taking the last batch: it needs no end, and its answer counts.
+                continue;
+            }
             target.write(LastHttpContent.EMPTY_LAST_CONTENT, writeTimeout, failure -> {
-                if (failure != null) {
+                if (failure != null && !target.answered()) {
                     drop(target, "end of body failed: " + failure);
                 }
             });
