@@ -1,0 +1,96 @@
+package io.ringway.config;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.ringway.backend.BackendRequests;
+import io.ringway.backend.BackendSettings;
+import io.ringway.backend.InfoFetcher;
+import io.ringway.backend.NodeHealth;
+import io.ringway.backend.NodeTimings;
+import io.ringway.backend.ObjectGet;
+import io.ringway.backend.ObjectPut;
+import io.ringway.backend.StorageNodeClient;
+import io.ringway.backend.StorageNodes;
+import io.ringway.middleware.StageConfigs;
+import io.ringway.middleware.acl.AclSource;
+import io.ringway.middleware.cache.CacheConfig;
+import io.ringway.middleware.cache.InfoCache;
+import io.ringway.middleware.cache.InfoCacheAclSource;
+import io.ringway.ring.Rings;
+import java.time.Clock;
+import java.util.Random;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The gateway's data path to storage nodes: Swift's proxy options ({@code ringway.backend.*}),
+ * the one client, per-node error limits and timings, object GET/PUT, the fan-out of other
+ * requests, and the account/container info the cache stage serves.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(RunsGateway.class)
+class BackendConfiguration {
+
+    /** {@code ringway.backend.*}: Swift's proxy options (conn_timeout, node_timeout, error limits...) for the data path. */
+    @Bean
+    BackendSettings backendSettings(Environment environment) {
+        return Binder.get(environment)
+                .bindOrCreate("ringway.backend", Bindable.of(BackendProperties.class))
+                .toSettings();
+    }
+
+    @Bean
+    StorageNodeClient storageNodeClient(BackendSettings settings) {
+        return new StorageNodeClient(settings);
+    }
+
+    @Bean
+    NodeHealth nodeHealth(BackendSettings settings) {
+        return new NodeHealth(settings, Clock.systemUTC());
+    }
+
+    @Bean
+    NodeTimings nodeTimings(BackendSettings settings) {
+        return new NodeTimings(settings, Clock.systemUTC());
+    }
+
+    @Bean
+    StorageNodes storageNodes(StorageNodeClient client, NodeHealth health, NodeTimings timings) {
+        return new StorageNodes(client, health, timings, new Random());
+    }
+
+    @Bean
+    InfoFetcher infoFetcher(StorageNodes nodes, Rings rings) {
+        return new InfoFetcher(nodes, rings::account, rings::container);
+    }
+
+    /** Configured by the cache stage's section, {@code ringway.middleware.cache}, as Swift's memcache filter. */
+    @Bean
+    InfoCache infoCache(InfoFetcher fetcher, Environment environment) {
+        CacheConfig config = new StageConfigs(Binder.get(environment)).bind("cache", CacheConfig.class);
+        return new InfoCache(fetcher, config, Ticker.systemTicker());
+    }
+
+    @Bean
+    AclSource aclSource(InfoCache cache) {
+        return new InfoCacheAclSource(cache);
+    }
+
+    @Bean
+    ObjectGet objectGet(StorageNodes nodes) {
+        return new ObjectGet(nodes);
+    }
+
+    @Bean
+    ObjectPut objectPut(StorageNodes nodes) {
+        return new ObjectPut(nodes);
+    }
+
+    @Bean
+    BackendRequests backendRequests(StorageNodes nodes) {
+        return new BackendRequests(nodes);
+    }
+}

@@ -1,0 +1,82 @@
+package io.ringway.config;
+
+import io.ringway.api.swift.EdgeConstraints;
+import io.ringway.backend.BackendRequests;
+import io.ringway.backend.DatabaseGet;
+import io.ringway.backend.ObjectGet;
+import io.ringway.backend.ObjectPut;
+import io.ringway.backend.StorageNodes;
+import io.ringway.info.InfoHandler;
+import io.ringway.info.InfoRegistry;
+import io.ringway.middleware.cache.InfoCache;
+import io.ringway.policy.StoragePolicies;
+import io.ringway.policy.SwiftConf;
+import io.ringway.proxy.DatabaseServices;
+import io.ringway.proxy.ProxyApplication;
+import io.ringway.proxy.ProxySettings;
+import io.ringway.proxy.account.AccountController;
+import io.ringway.proxy.container.ContainerController;
+import io.ringway.proxy.cors.Cors;
+import io.ringway.proxy.cors.CorsPolicy;
+import io.ringway.proxy.object.ContentTypes;
+import io.ringway.proxy.object.ObjectController;
+import io.ringway.ring.Rings;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The Swift API v1 at the end of the pipeline: the proxy app, its controllers and their
+ * settings ({@code ringway.proxy.*}), and {@code /info}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(RunsGateway.class)
+class SwiftApiConfiguration {
+
+    @Bean
+    InfoHandler infoHandler(InfoRegistry info, StoragePolicies policies, SwiftConf conf, ProxySettings settings) {
+        return new InfoHandler(info, policies, conf.constraints(), settings);
+    }
+
+    @Bean
+    EdgeConstraints edgeConstraints(SwiftConf conf) {
+        return new EdgeConstraints(conf.constraints());
+    }
+
+    /** Python's mimetypes table and the system's mime.types files, read once at startup. */
+    @Bean
+    ObjectController objectController(InfoCache info, Rings rings, ObjectGet get, ObjectPut put,
+            BackendRequests requests, EdgeConstraints constraints) {
+        return new ObjectController(info, rings::object, rings::container, get, put, requests, constraints,
+                ContentTypes.load(ContentTypes.KNOWN_FILES));
+    }
+
+    /** Swift's proxy-server app, where the pipeline ends. */
+    @Bean
+    ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, DatabaseServices databases,
+            ObjectController objects, Cors cors) {
+        return new ProxyApplication(conf.constraints().validApiVersions(), info, new AccountController(databases),
+                new ContainerController(databases), objects, cors);
+    }
+
+    /** OPTIONS and CORS for the app, and the CORS headers of the auth stages' delayed denials. */
+    @Bean
+    Cors cors(DatabaseServices databases) {
+        return new Cors(new CorsPolicy(databases.settings()), databases.cache());
+    }
+
+    /** {@code ringway.proxy.*}: Swift's proxy-server options for accounts and containers. */
+    @Bean
+    ProxySettings proxySettings(Environment environment) {
+        return Binder.get(environment).bindOrCreate("ringway.proxy", Bindable.of(ProxySettings.class));
+    }
+
+    @Bean
+    DatabaseServices databaseServices(StorageNodes nodes, BackendRequests writes, Rings rings, InfoCache cache,
+            StoragePolicies policies, EdgeConstraints constraints, ProxySettings settings) {
+        return new DatabaseServices(new DatabaseGet(nodes), writes, rings, cache, policies, constraints, settings);
+    }
+}
