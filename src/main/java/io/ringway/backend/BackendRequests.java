@@ -30,9 +30,6 @@ public final class BackendRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendRequests.class);
 
-    /** Bodies of these answers are short messages; a misbehaving node cannot make us hold more. */
-    private static final int BODY_LIMIT = 64 * 1024;
-
     private final StorageNodes nodes;
 
     public BackendRequests(StorageNodes nodes) {
@@ -77,7 +74,7 @@ public final class BackendRequests {
             return nodes.client().exchange(node, request.method(), path, headers)
                     .doOnNext(response -> nodes.timings().record(node.device().ip(),
                             Duration.ofNanos(System.nanoTime() - start)))
-                    .flatMap(response -> response.smallBody(BODY_LIMIT, timeout)
+                    .flatMap(response -> response.smallBody(timeout)
                             .map(body -> new BackendReply(response.status(), response.headers(), body)))
                     .flatMap(answer -> judge(node, request, answer))
                     .onErrorResume(e -> {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.ringway.ring.Node;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
@@ -19,6 +20,9 @@ import reactor.netty.Connection;
  * is closed).
  */
 final class BackendResponse {
+
+    /** Such bodies are short messages; a misbehaving node cannot make the gateway hold more. */
+    private static final int SMALL_BODY_LIMIT = 64 * 1024;
 
     private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
 
@@ -69,13 +73,13 @@ final class BackendResponse {
 
     /**
      * The whole body, for the small bodies of answers other than object GETs (error messages,
-     * listings' errors): at most {@code limit} bytes are kept, the rest is read and dropped.
+     * listings' errors): at most 64 KiB are kept, the rest is read and dropped.
      */
-    Mono<byte[]> smallBody(int limit, Duration timeout) {
+    Mono<byte[]> smallBody(Duration timeout) {
         return connection.inbound()
                 .receive()
-                .reduce(new java.io.ByteArrayOutputStream(), (out, buf) -> {
-                    int keep = Math.min(buf.readableBytes(), limit - out.size());
+                .reduceWith(ByteArrayOutputStream::new, (out, buf) -> {
+                    int keep = Math.min(buf.readableBytes(), SMALL_BODY_LIMIT - out.size());
                     if (keep > 0) {
                         byte[] bytes = new byte[keep];
                         buf.getBytes(buf.readerIndex(), bytes);
@@ -83,7 +87,7 @@ final class BackendResponse {
                     }
                     return out;
                 })
-                .map(java.io.ByteArrayOutputStream::toByteArray)
+                .map(ByteArrayOutputStream::toByteArray)
                 .defaultIfEmpty(new byte[0])
                 .timeout(timeout)
                 .doOnError(e -> dispose());

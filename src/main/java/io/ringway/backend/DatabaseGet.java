@@ -30,9 +30,6 @@ import reactor.core.publisher.SignalType;
  */
 public final class DatabaseGet {
 
-    /** Error bodies are short messages; a misbehaving node cannot make us hold more. */
-    private static final int ERROR_BODY_LIMIT = 64 * 1024;
-
     private final StorageNodes nodes;
 
     public DatabaseGet(StorageNodes nodes) {
@@ -102,7 +99,7 @@ public final class DatabaseGet {
             nodes.health().error(response.node().device(), "ERROR " + status + " From "
                     + (attempt.request.container() == null ? "Account" : "Container") + " Server");
         }
-        return response.smallBody(ERROR_BODY_LIMIT, timeout)
+        return response.smallBody(timeout)
                 .doOnNext(body -> attempt.record(status, headers, body))
                 .then();
     }

@@ -2,7 +2,6 @@ package io.ringway.proxy;
 
 import static java.util.Objects.requireNonNull;
 
-import io.ringway.swift.HttpDate;
 import io.ringway.swift.SwiftStatus;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -74,10 +73,8 @@ public record ProxyReply(int status, HttpHeaders headers, Flux<DataBuffer> body)
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(status));
         HttpHeaders out = response.getHeaders();
+        // Date, as every answer's, comes from catch_errors (ServerHeaders) at commit.
         headers.forEach(out::put);
-        if (!out.containsHeader(HttpHeaders.DATE)) {
-            out.set(HttpHeaders.DATE, HttpDate.now());
-        }
         if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
             return discard().then(response.setComplete());
         }

@@ -70,8 +70,6 @@ public final class SwiftExceptionHandler implements WebExceptionHandler {
         }
         response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
         headers.set(HttpHeaders.CONTENT_TYPE, rendered.contentType());
-        // Swift's server dates every answer, errors too.
-        headers.set(HttpHeaders.DATE, io.ringway.swift.HttpDate.now());
         if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
             return response.setComplete();
         }

@@ -4,8 +4,6 @@ import io.ringway.api.error.GatewayException;
 import io.ringway.proxy.BackendHeaders;
 import io.ringway.proxy.ProxyRequest;
 import io.ringway.swift.Timestamp;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -18,20 +16,12 @@ import org.springframework.http.HttpHeaders;
  */
 final class NodeHeaders {
 
-    private static final Set<String> FRAMING = Set.of("host", "content-length", "transfer-encoding", "expect",
-            "connection", "keep-alive", "te", "trailer", "upgrade", "proxy-connection");
-
     private NodeHeaders() {
     }
 
     /** The client's headers with {@code changes} applied over them, then the required ones. */
     static HttpHeaders of(ProxyRequest request, HttpHeaders changes) {
-        HttpHeaders additional = new HttpHeaders();
-        request.headers().forEach((name, values) -> {
-            if (!FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
-                additional.addAll(name, values);
-            }
-        });
+        HttpHeaders additional = BackendHeaders.clientHeaders(request.headers());
         changes.forEach(additional::put);
         return BackendHeaders.generate(request, additional, BackendHeaders.Transfer.NONE);
     }

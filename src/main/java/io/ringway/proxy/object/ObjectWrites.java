@@ -10,6 +10,7 @@ import io.ringway.backend.ObjectPutRequest;
 import io.ringway.backend.ObjectResponse;
 import io.ringway.proxy.ProxyReply;
 import io.ringway.proxy.ProxyRequest;
+import io.ringway.swift.SwiftRules;
 import io.ringway.swift.Timestamp;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -115,7 +116,7 @@ final class ObjectWrites {
 
     /** Swift's {@code _update_content_type}: the type to set, or null to keep the client's. */
     private @Nullable String contentType(HttpHeaders client, String object) {
-        boolean detect = Truth.isTrue(client.getFirst("X-Detect-Content-Type"));
+        boolean detect = SwiftRules.isTrue(client.getFirst("X-Detect-Content-Type"));
         String given = client.getFirst(HttpHeaders.CONTENT_TYPE);
         if (detect || given == null || given.isEmpty()) {
             return contentTypes.typeOrDefault("/" + object);
