@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param swiftDir an existing cluster's {@code /etc/swift}: its {@code swift.conf} and ring files
  *     are read (and reloaded when they change), never written. Unset, Ringway runs its own
  *     single-node cluster, described under {@link Embedded#swiftDir()}.
- * @param ringReloadTime how often ring files are checked for changes (Swift's {@code reload_time})
+ * @param ringReloadTime how often ring files (Swift's {@code reload_time}) and {@code swift.conf}'s storage
+ *     policies are checked for changes
  * @param embedded the single-node cluster Ringway sets up when no {@code swiftDir} is given
  */
 @ConfigurationProperties("ringway")

@@ -54,8 +54,8 @@ class SwiftClusterConfiguration {
         }
 
         @Bean
-        RingReloader ringReloader(Rings rings, RingwayProperties properties) {
-            return new RingReloader(rings, properties.ringReloadTime());
+        SwiftDirReloader swiftDirReloader(Rings rings, RingwayProperties properties, SwiftConf conf) {
+            return new SwiftDirReloader(properties.effectiveSwiftDir(), conf, rings, properties.ringReloadTime());
         }
     }
 }

@@ -10,16 +10,17 @@ import io.ringway.swift.HashPath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The rings of a Swift cluster, from its swift directory: {@code account.ring.gz},
  * {@code container.ring.gz}, and per replication policy {@code object.ring.gz} (policy 0) or
- * {@code object-N.ring.gz} (policy N), all loaded at startup as Swift's proxy does. Federated
- * policies have no local ring. Call {@link #reloadIfChanged()} every
+ * {@code object-N.ring.gz} (policy N), all loaded at startup as Swift's proxy does, and the ring
+ * of a policy added to {@code swift.conf} later ({@link #loadObjectRings}). Federated policies
+ * have no local ring. Call {@link #reloadIfChanged()} every
  * {@link RingHolder#DEFAULT_RELOAD_TIME} from a scheduler that may block.
  */
 public final class Rings {
@@ -38,16 +39,11 @@ public final class Rings {
         requireNonNull(swiftDir, "swiftDir");
         requireNonNull(policies, "policies");
         requireNonNull(hashPath, "hashPath");
-        Map<Integer, RingHolder> objects = new TreeMap<>();
-        for (StoragePolicy policy : policies.all()) {
-            if (policy instanceof ReplicationPolicy replication) {
-                objects.put(policy.index(), RingHolder.load(file(swiftDir, replication.objectRingName()), hashPath));
-            }
-        }
-        return new Rings(
+        Rings rings = new Rings(swiftDir, hashPath,
                 RingHolder.load(file(swiftDir, "account"), hashPath),
-                RingHolder.load(file(swiftDir, "container"), hashPath),
-                Collections.unmodifiableMap(objects));
+                RingHolder.load(file(swiftDir, "container"), hashPath));
+        rings.loadObjectRings(policies);
+        return rings;
     }
 
     /** The ring file of a ring name: {@code <swiftDir>/<name>.ring.gz}. */
@@ -55,15 +51,36 @@ public final class Rings {
         return swiftDir.resolve(ringName + ".ring.gz");
     }
 
+    private final Path swiftDir;
+    private final HashPath hashPath;
     private final RingHolder account;
     private final RingHolder container;
-    // sorted by policy index
-    private final Map<Integer, RingHolder> objects;
+    // sorted by policy index; grows when swift.conf gains a policy
+    private final Map<Integer, RingHolder> objects = new ConcurrentSkipListMap<>();
 
-    private Rings(RingHolder account, RingHolder container, Map<Integer, RingHolder> objects) {
+    private Rings(Path swiftDir, HashPath hashPath, RingHolder account, RingHolder container) {
+        this.swiftDir = swiftDir;
+        this.hashPath = hashPath;
         this.account = account;
         this.container = container;
-        this.objects = objects;
+    }
+
+    /**
+     * Loads the object ring of every replication policy that has none yet (a policy new in
+     * {@code swift.conf}); blocking. All or nothing: a missing or broken ring file fails before any
+     * ring is added, so the policies must not be taken either.
+     *
+     * @return how many rings were added
+     */
+    public synchronized int loadObjectRings(StoragePolicies policies) throws IOException {
+        Map<Integer, RingHolder> loaded = new TreeMap<>();
+        for (StoragePolicy policy : policies.all()) {
+            if (policy instanceof ReplicationPolicy replication && !objects.containsKey(policy.index())) {
+                loaded.put(policy.index(), RingHolder.load(file(swiftDir, replication.objectRingName()), hashPath));
+            }
+        }
+        objects.putAll(loaded);
+        return loaded.size();
     }
 
     public Ring account() {

@@ -238,4 +238,24 @@ class SwiftConfTests {
     private static void assertRejected(String sections, String message) {
         assertThatThrownBy(() -> SwiftConf.parse(HASH + sections)).hasMessage(message);
     }
+
+    @Test
+    void aNewerSetOfPoliciesReplacesTheOldOneButNeverDropsOrChangesTheKindOfAnIndex() {
+        StoragePolicies policies = SwiftConf.parse(
+                "[swift-hash]\nswift_hash_path_suffix = s\n[storage-policy:0]\nname = gold\n").policies();
+
+        policies.update(SwiftConf.parse("[swift-hash]\nswift_hash_path_suffix = s\n[storage-policy:0]\nname = gold\n"
+                + "deprecated = yes\n[storage-policy:1]\nname = silver\ndefault = yes\n").policies());
+        assertThat(policies.defaultPolicy().name()).isEqualTo("silver");
+        assertThat(policies.info()).extracting(StoragePolicies.PolicyInfo::name).containsExactly("silver");
+
+        StoragePolicies withoutOne = SwiftConf.parse(
+                "[swift-hash]\nswift_hash_path_suffix = s\n[storage-policy:0]\nname = gold\n").policies();
+        assertThatThrownBy(() -> policies.update(withoutOne)).hasMessageContaining("storage-policy:1 is gone");
+        StoragePolicies federated = SwiftConf.parse("[swift-hash]\nswift_hash_path_suffix = s\n[storage-policy:0]\n"
+                + "name = gold\n[storage-policy:1]\nname = silver\ndefault = yes\npolicy_type = federated\n"
+                + "target = elsewhere\n").policies();
+        assertThatThrownBy(() -> policies.update(federated)).hasMessageContaining("keeps its kind");
+        assertThat(policies.byName("silver")).isPresent();
+    }
 }
