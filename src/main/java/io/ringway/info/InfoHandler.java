@@ -41,10 +41,12 @@ public final class InfoHandler implements Controller {
     private static final String JSON_UTF8 = "application/json; charset=UTF-8";
 
     private final InfoRegistry registry;
+    private final StoragePolicies policies;
 
     public InfoHandler(InfoRegistry registry, StoragePolicies policies, SwiftConstraints constraints,
             ProxySettings settings) {
         this.registry = requireNonNull(registry, "registry");
+        this.policies = requireNonNull(policies, "policies");
         registry.register("swift", swiftSection(policies, constraints, settings));
     }
 
@@ -98,7 +100,14 @@ public final class InfoHandler implements Controller {
     public Mono<ProxyReply> handle(ProxyRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONTENT_TYPE, JSON_UTF8);
-        return Mono.fromSupplier(() -> ProxyReply.text(200, headers, JSON.writeValueAsString(registry.sections()),
+        return Mono.fromSupplier(() -> ProxyReply.text(200, headers, JSON.writeValueAsString(sections()),
                 request.exchange()));
+    }
+
+    /** The registered sections, with the policies of the moment (swift.conf is followed while running). */
+    Map<String, Map<String, Object>> sections() {
+        Map<String, Map<String, Object>> sections = registry.sections();
+        sections.get("swift").put("policies", policies(policies));
+        return sections;
     }
 }

@@ -55,4 +55,18 @@ class InfoHandlerTests {
 
         assertThat(registry.sections()).containsOnlyKeys("swift", "tempauth");
     }
+
+    @Test
+    void showsThePoliciesOfTheMomentAfterSwiftConfChanged() {
+        SwiftConf conf = SwiftConf.parse("[swift-hash]\nswift_hash_path_suffix = s\n[storage-policy:0]\nname = gold\n");
+        InfoHandler info = new InfoHandler(new InfoRegistry(), conf.policies(), SwiftConstraints.DEFAULTS,
+                ProxySettings.DEFAULTS);
+
+        conf.policies().update(SwiftConf.parse("[swift-hash]\nswift_hash_path_suffix = s\n[storage-policy:0]\n"
+                + "name = gold\n[storage-policy:1]\nname = silver\ndefault = yes\n").policies());
+
+        assertThat(info.sections().get("swift").get("policies")).isEqualTo(List.of(
+                Map.of("name", "gold", "aliases", "gold"),
+                Map.of("name", "silver", "aliases", "silver", "default", true)));
+    }
 }
