@@ -141,6 +141,12 @@ public final class Compare {
                     // ABBA: who goes first alternates, so a drift in the machine's load favours neither.
                     List<Target> order = pair++ % 2 == 0 ? targets : List.of(targets.get(1), targets.get(0));
                     for (Target t : order) {
+                        if (!method.equals("PUT") && t.written.getOrDefault(concurrency, new String[0]).length == 0) {
+                            System.out.printf("# %s: no 4 KiB object written at %d connections: %s skipped%n",
+                                    t.name, concurrency, method);
+                            failures++;
+                            continue;
+                        }
                         Row row = smallPhase(t, method, concurrency, options.duration, body, "c" + concurrency);
                         rows.add(row);
                         System.out.println(row.line());
@@ -156,6 +162,9 @@ public final class Compare {
         private void warmup(Target t, byte[] body, int concurrency) throws InterruptedException {
             long puts = 0;
             for (String method : List.of("PUT", "GET", "HEAD")) {
+                if (!method.equals("PUT") && t.written.getOrDefault(concurrency, new String[0]).length == 0) {
+                    break;
+                }
                 Row row = smallPhase(t, method, concurrency, options.warmup, body, "warmup");
                 puts = method.equals("PUT") ? row.result().requests() : puts;
             }

@@ -8,8 +8,18 @@ COMPARE_BASE=$(realpath -m "${RINGWAY_CLUSTER_BASE:-/tmp/ringway-bench-cluster}"
 COMPARE_PORT_BASE=${PORT_BASE:-23000}
 COMPARE_UP=0
 
+# memcache_max_connections per proxy worker: as many as the requests a worker may have in flight.
+# Swift's default pool (2) made requests wait for a connection; on this loaded 2-core machine a
+# wait passed the pool timeout (1 s), ten of those error-limited memcached for 60 s, and tempauth,
+# finding no token, answered 401 to every request. More connections only remove that waiting.
+compare_memcache_connections() {
+  local top=${CONCURRENCY##*,}
+  echo $(( (top + WORKERS - 1) / WORKERS ))
+}
+
 cluster() {  # cluster COMMAND...: scripts/swift-cluster.sh on the benchmark's instance
   RINGWAY_CLUSTER_BASE=$COMPARE_BASE PORT_BASE=$COMPARE_PORT_BASE SWIFT_PROXY_WORKERS=$WORKERS \
+    SWIFT_MEMCACHE_MAX_CONNECTIONS=${SWIFT_MEMCACHE_MAX_CONNECTIONS:-$(compare_memcache_connections)} \
     "$ROOT/scripts/swift-cluster.sh" "$@"
 }
 
@@ -48,7 +58,9 @@ run_compare() {
   [ $image -ge $((16 << 30)) ] || image=$((16 << 30))
   export CLUSTER_DISK_SIZE=${CLUSTER_DISK_SIZE:-$image}
 
-  echo "# cluster: scripts/swift-cluster.sh up in $COMPARE_BASE, PORT_BASE $COMPARE_PORT_BASE, swift-proxy-server workers $WORKERS"
+  echo "# cluster: scripts/swift-cluster.sh up in $COMPARE_BASE, PORT_BASE $COMPARE_PORT_BASE," \
+    "swift-proxy-server workers $WORKERS, memcache_max_connections" \
+    "${SWIFT_MEMCACHE_MAX_CONNECTIONS:-$(compare_memcache_connections)}"
   COMPARE_UP=1
   cluster up >"$LOG/cluster.out" 2>&1 || { cat "$LOG/cluster.out" >&2; exit 1; }
   local SWIFT_AUTH_URL SWIFT_DIR SWIFT_FS
@@ -76,7 +88,8 @@ run_compare() {
   "${cmd[@]}" "${EXTRA[@]}" || rc=$?
   echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   ringway_leak_check
-  local errors
-  errors=$(grep -c 'ERROR' "$COMPARE_BASE"/log/proxy-server.log 2>/dev/null || true)
-  echo "# swift-proxy-server logged ${errors:-0} ERROR line(s) ($COMPARE_BASE/log/proxy-server.log)"
+  local plog=$COMPARE_BASE/log/proxy-server.log errors memcache
+  errors=$(grep -c 'ERROR' "$plog" 2>/dev/null || true)
+  memcache=$(grep -ci 'memcache' "$plog" 2>/dev/null || true)
+  echo "# swift-proxy-server logged ${errors:-0} ERROR line(s) and ${memcache:-0} about memcached ($plog)"
 }
