@@ -439,6 +439,10 @@ public final class Compare {
             return transfer.bytes() / transfer.seconds() / 1e6;
         }
 
+        String verdict() {
+            return transfer.ok() ? "ok" : "FAILED";
+        }
+
         String line() {
             return String.format(Locale.ROOT, "%-10s %-10s %9s %8.2f %8.1f %7.2f (%3.0f%%) %9.2f %9.2f %8.2f %.0f%%%s",
                     target, phase, Bench.Sizes.human(transfer.bytes()), transfer.seconds(), megabytesPerSecond(),
@@ -469,8 +473,8 @@ public final class Compare {
         private void small() {
             System.out.printf("| phase | conc | %1$s ops/s | %2$s ops/s | ops/s %2$s/%1$s | %1$s p99 ms | %2$s p99 ms"
                     + " | p99 %1$s/%2$s | %1$s gw ms/req | %2$s gw ms/req | gw cpu %1$s/%2$s"
-                    + " | storage ms/req %1$s, %2$s | foreign cpu %1$s, %2$s |%n", ref, cand);
-            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                    + " | storage ms/req %1$s, %2$s | foreign cpu %1$s, %2$s | errors %1$s, %2$s |%n", ref, cand);
+            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (Row r : rows) {
                 if (!r.target().equals(ref)) {
                     continue;
@@ -480,38 +484,57 @@ public final class Compare {
                     continue;
                 }
                 System.out.println(String.format(Locale.ROOT,
-                        "| %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f, %.2f | %.0f %%, %.0f %% |",
+                        "| %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f, %.2f | %.0f %%, %.0f %% | %d, %d |",
                         r.result().name(), r.result().concurrency(), r.opsPerSecond(), c.opsPerSecond(),
                         c.opsPerSecond() / r.opsPerSecond(), r.result().p99ms(), c.result().p99ms(),
                         r.result().p99ms() / c.result().p99ms(), r.perRequest(r.cpu().gatewayMs()),
                         c.perRequest(c.cpu().gatewayMs()), cpuRatio(r, c),
                         r.perRequest(r.cpu().storageMs()), c.perRequest(c.cpu().storageMs()),
-                        r.cpu().foreignPercent(), c.cpu().foreignPercent()));
+                        r.cpu().foreignPercent(), c.cpu().foreignPercent(), r.result().errors(), c.result().errors()));
             }
             System.out.println();
         }
 
+        /** Every big phase either target ran; a side that failed or did not run shows "-" in the ratios. */
         private void big() {
             System.out.printf("| phase | %1$s MB/s | %2$s MB/s | MB/s %2$s/%1$s | %1$s gw cpu s | %2$s gw cpu s"
-                    + " | gw cpu %1$s/%2$s | storage cpu s %1$s, %2$s | foreign cpu %1$s, %2$s | md5 |%n", ref, cand);
+                    + " | gw cpu %1$s/%2$s | storage cpu s %1$s, %2$s | foreign cpu %1$s, %2$s | md5 %1$s, %2$s |%n",
+                    ref, cand);
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-            for (BigRow r : bigRows) {
-                if (!r.target().equals(ref)) {
-                    continue;
-                }
-                BigRow c = bigMatch(r);
-                if (c == null) {
-                    continue;
-                }
-                System.out.println(String.format(Locale.ROOT,
-                        "| %s | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f, %.2f | %.0f %%, %.0f %% | %s |",
-                        r.phase(), r.megabytesPerSecond(), c.megabytesPerSecond(),
-                        c.megabytesPerSecond() / r.megabytesPerSecond(), r.cpu().gatewayMs() / 1000,
-                        c.cpu().gatewayMs() / 1000, r.cpu().gatewayMs() / c.cpu().gatewayMs(),
-                        r.cpu().storageMs() / 1000, c.cpu().storageMs() / 1000, r.cpu().foreignPercent(),
-                        c.cpu().foreignPercent(), r.transfer().ok() && c.transfer().ok() ? "ok" : "FAILED"));
-            }
+            bigRows.stream()
+                    .map(BigRow::phase)
+                    .distinct()
+                    .forEach(phase -> {
+                        BigRow r = bigRow(ref, phase);
+                        BigRow c = bigRow(cand, phase);
+                        boolean both = r != null && c != null && r.transfer().ok() && c.transfer().ok();
+                        System.out.println("| " + phase
+                                + " | " + cell(r, x -> String.format(Locale.ROOT, "%.1f", x.megabytesPerSecond()))
+                                + " | " + cell(c, x -> String.format(Locale.ROOT, "%.1f", x.megabytesPerSecond()))
+                                + " | " + (both ? String.format(Locale.ROOT, "%.2f",
+                                        c.megabytesPerSecond() / r.megabytesPerSecond()) : "-")
+                                + " | " + cell(r, x -> String.format(Locale.ROOT, "%.2f", x.cpu().gatewayMs() / 1000))
+                                + " | " + cell(c, x -> String.format(Locale.ROOT, "%.2f", x.cpu().gatewayMs() / 1000))
+                                + " | " + (both ? String.format(Locale.ROOT, "%.2f",
+                                        r.cpu().gatewayMs() / c.cpu().gatewayMs()) : "-")
+                                + " | " + cell(r, x -> String.format(Locale.ROOT, "%.2f", x.cpu().storageMs() / 1000))
+                                + ", " + cell(c, x -> String.format(Locale.ROOT, "%.2f", x.cpu().storageMs() / 1000))
+                                + " | " + cell(r, x -> String.format(Locale.ROOT, "%.0f %%", x.cpu().foreignPercent()))
+                                + ", " + cell(c, x -> String.format(Locale.ROOT, "%.0f %%", x.cpu().foreignPercent()))
+                                + " | " + cell(r, BigRow::verdict) + ", " + cell(c, BigRow::verdict) + " |");
+                    });
             System.out.println();
+        }
+
+        private static String cell(BigRow row, java.util.function.Function<BigRow, String> format) {
+            return row == null ? "-" : format.apply(row);
+        }
+
+        private BigRow bigRow(String target, String phase) {
+            return bigRows.stream()
+                    .filter(b -> b.target().equals(target) && b.phase().equals(phase))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** Issue 4's targets, row by row: met or not, and the worst row. */
@@ -521,13 +544,18 @@ public final class Compare {
             int cpuRows = 0;
             int speedRows = 0;
             for (Row r : rows) {
-                Row c = r.target().equals(ref) ? match(r) : null;
-                if (c == null) {
+                if (!r.target().equals(ref)) {
                     continue;
                 }
+                Row c = match(r);
                 String where = r.result().name() + " at " + r.result().concurrency();
                 cpuRows++;
                 speedRows++;
+                if (c == null) {
+                    cpuMisses.add(where + " not run");
+                    speedMisses.add(where + " not run");
+                    continue;
+                }
                 double cpu = cpuRatio(r, c);
                 double ops = c.opsPerSecond() / r.opsPerSecond();
                 if (!(cpu >= CPU_TARGET)) {
@@ -538,11 +566,15 @@ public final class Compare {
                 }
             }
             for (BigRow r : bigRows) {
-                BigRow c = r.target().equals(ref) ? bigMatch(r) : null;
-                if (c == null) {
+                if (!r.target().equals(ref)) {
                     continue;
                 }
+                BigRow c = bigRow(cand, r.phase());
                 speedRows++;
+                if (c == null || !c.transfer().ok()) {
+                    speedMisses.add(r.phase() + " " + (c == null ? "not run" : "failed"));
+                    continue;
+                }
                 double ratio = c.megabytesPerSecond() / r.megabytesPerSecond();
                 if (!(ratio >= 1)) {
                     speedMisses.add(String.format(Locale.ROOT, "%s %.2fx", r.phase(), ratio));
@@ -575,12 +607,6 @@ public final class Compare {
                     .orElse(null);
         }
 
-        private BigRow bigMatch(BigRow r) {
-            return bigRows.stream()
-                    .filter(c -> c.target().equals(cand) && c.phase().equals(r.phase()))
-                    .findFirst()
-                    .orElse(null);
-        }
     }
 
     private Compare() {
