@@ -17,22 +17,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * on the shared machine hits both alike; then a table of both with the candidate's ratios.
  *
  * <pre>
- *   javac -d DIR bench/Bench.java bench/Compare.java
+ *   javac -d DIR bench/*.java
  *   java -cp DIR Compare --target NAME --auth URL [--user U --key K] --pids PID,... \
  *        --target NAME --auth URL [--user U --key K] --pids PID,... \
  *        [--storage-pids PID,...] [--memcached-pids PID,...] [--concurrency 16,64] [--duration 10]
  *        [--warmup 10] [--size 4096] [--big 1G|0] [--chunked] [--only small,big] [--keep]
  * </pre>
  *
- * <p>It reuses {@link Bench}'s client, workers and big-object transfer (compiled together:
- * Java 17 runs a single source file only). CPU is read from /proc per phase for four groups:
+ * <p>It reuses {@link Bench}'s client, workers and big-object transfer, and {@link CompareReport}
+ * prints (compiled together: Java 17 runs a single source file only). CPU is read from /proc per phase for four groups:
  * the measured gateway's processes, the storage servers, memcached, and the other gateway (idle
  * during the phase, counted only so that it is not taken for foreign load).
  */
 public final class Compare {
-
-    /** Issue 4's target: at least this many times less gateway CPU per 4 KiB request. */
-    static final double CPU_TARGET = 5.0;
 
     public static void main(String[] args) throws Exception {
         CompareOptions options = CompareOptions.parse(args);
@@ -91,8 +88,8 @@ public final class Compare {
         private final CompareOptions options;
         private final List<Target> targets;
         private final Meter meter;
-        private final List<Row> rows = new ArrayList<>();
-        private final List<BigRow> bigRows = new ArrayList<>();
+        private final List<CompareReport.Row> rows = new ArrayList<>();
+        private final List<CompareReport.BigRow> bigRows = new ArrayList<>();
         private int failures;
 
         Session(CompareOptions options, List<Target> targets, Meter meter) {
@@ -120,8 +117,7 @@ public final class Compare {
             if (options.runs("big") && options.big > 0) {
                 big();
             }
-            Summary summary = new Summary(targets.get(0).name, targets.get(1).name, rows, bigRows);
-            summary.print();
+            new CompareReport.Summary(targets.get(0).name, targets.get(1).name, rows, bigRows).print();
             return failures;
         }
 
@@ -134,7 +130,7 @@ public final class Compare {
                     warmup(t, body, top);
                 }
             }
-            System.out.println(Row.HEADER);
+            System.out.println(CompareReport.Row.HEADER);
             int pair = 0;
             for (int concurrency : options.concurrency) {
                 for (String method : List.of("PUT", "GET", "HEAD")) {
@@ -147,7 +143,8 @@ public final class Compare {
                             failures++;
                             continue;
                         }
-                        Row row = smallPhase(t, method, concurrency, options.duration, body, "c" + concurrency);
+                        CompareReport.Row row = smallPhase(t, method, concurrency, options.duration, body,
+                                "c" + concurrency);
                         rows.add(row);
                         System.out.println(row.line());
                         if (row.result().errors() > 0) {
@@ -165,7 +162,7 @@ public final class Compare {
                 if (!method.equals("PUT") && t.written.getOrDefault(concurrency, new String[0]).length == 0) {
                     break;
                 }
-                Row row = smallPhase(t, method, concurrency, options.warmup, body, "warmup");
+                CompareReport.Row row = smallPhase(t, method, concurrency, options.warmup, body, "warmup");
                 puts = method.equals("PUT") ? row.result().requests() : puts;
             }
             System.out.printf(Locale.ROOT, "# %s warmup: %d s each of PUT, GET, HEAD at %d connections (%d PUTs)%n",
@@ -173,12 +170,12 @@ public final class Compare {
         }
 
         /** A PUT phase writes objects named after {@code prefix}; GET and HEAD read the last PUT's. */
-        private Row smallPhase(Target t, String method, int concurrency, int seconds, byte[] body, String prefix)
-                throws InterruptedException {
+        private CompareReport.Row smallPhase(Target t, String method, int concurrency, int seconds, byte[] body,
+                String prefix) throws InterruptedException {
             String name = method + " " + Bench.Sizes.human(options.size);
             if (method.equals("PUT")) {
                 ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
-                Row row = phase(t, name, concurrency, seconds, (client, worker, i) -> {
+                CompareReport.Row row = phase(t, name, concurrency, seconds, (client, worker, i) -> {
                     String object = prefix + "-w" + worker + "-" + i;
                     int status = client.send("PUT", t.objectPath(object), body);
                     if (status == 201) {
@@ -201,7 +198,7 @@ public final class Compare {
             });
         }
 
-        private Row phase(Target t, String name, int concurrency, int seconds, Bench.Op op)
+        private CompareReport.Row phase(Target t, String name, int concurrency, int seconds, Bench.Op op)
                 throws InterruptedException {
             Bench.Worker[] workers = new Bench.Worker[concurrency];
             CountDownLatch ready = new CountDownLatch(concurrency);
@@ -225,7 +222,7 @@ public final class Compare {
             Bench.ProcSampler.Usage usage = new Bench.ProcSampler.Usage(cpu.gatewayMs(), cpu.gatewaySystemPercent(),
                     cpu.storageMs() + cpu.memcachedMs(), cpu.benchMs(), cpu.foreignPercent(), 0, 0, t.rss.rssKb(),
                     true);
-            return new Row(t.name, Bench.PhaseResult.of(name, concurrency, elapsed, workers, usage), cpu);
+            return new CompareReport.Row(t.name, Bench.PhaseResult.of(name, concurrency, elapsed, workers, usage), cpu);
         }
 
         /** The other gateways' processes: idle while {@code t} is measured. */
@@ -239,7 +236,7 @@ public final class Compare {
 
         /** Each target in turn: PUT, GET, DELETE (so that the disk holds one big object at a time). */
         private void big() throws IOException {
-            System.out.println(BigRow.HEADER);
+            System.out.println(CompareReport.BigRow.HEADER);
             String label = Bench.Sizes.human(options.big);
             for (Target t : targets) {
                 String path = t.objectPath("big-" + options.big);
@@ -247,14 +244,14 @@ public final class Compare {
                         options.chunked, t.rss);
                 Meter.Sample sample = meter.begin(t.pids, idle(t));
                 Bench.BigTransfer.Result put = transfer.put();
-                BigRow putRow = new BigRow(t.name, "PUT " + label, put, meter.end(sample));
+                CompareReport.BigRow putRow = new CompareReport.BigRow(t.name, "PUT " + label, put, meter.end(sample));
                 report(putRow);
                 if (!put.ok()) {
                     continue;
                 }
                 sample = meter.begin(t.pids, idle(t));
                 Bench.BigTransfer.Result get = transfer.get(put.md5());
-                report(new BigRow(t.name, "GET " + label, get, meter.end(sample)));
+                report(new CompareReport.BigRow(t.name, "GET " + label, get, meter.end(sample)));
                 if (!options.keep) {
                     try (Bench.Conn conn = t.conn()) {
                         long start = System.nanoTime();
@@ -267,7 +264,7 @@ public final class Compare {
             }
         }
 
-        private void report(BigRow row) {
+        private void report(CompareReport.BigRow row) {
             bigRows.add(row);
             System.out.println(row.line());
             if (!row.transfer().ok()) {
@@ -277,7 +274,10 @@ public final class Compare {
         }
     }
 
-    /** Options: {@code --target NAME} starts a target; {@code --auth}, {@code --user}, {@code --key}, {@code --pids} apply to the last one. */
+    /**
+     * Options: {@code --target NAME} starts a target; {@code --auth}, {@code --user}, {@code --key} and
+     * {@code --pids} apply to the last one.
+     */
     static final class CompareOptions {
         final List<TargetSpec> targets = new ArrayList<>();
         List<Long> storagePids = List.of();
@@ -404,209 +404,6 @@ public final class Compare {
         private static long ticks(List<Long> pids) {
             return Bench.ProcSampler.ticks(pids, false);
         }
-    }
-
-    /** One 4 KiB phase of one target. */
-    record Row(String target, Bench.PhaseResult result, Cpu cpu) {
-        static final String HEADER = String.format("%-10s %-10s %5s %9s %6s %9s %8s %8s %15s %10s %10s %10s %8s %s",
-                "target", "phase", "conc", "requests", "errors", "ops/s", "p50 ms", "p99 ms", "gw ms/req (sys)",
-                "stor ms/req", "mc ms/req", "bench ms/req", "gw rss", "foreign cpu");
-
-        double opsPerSecond() {
-            return result.requests() / result.seconds();
-        }
-
-        double perRequest(double millis) {
-            return result.requests() == 0 ? Double.NaN : millis / result.requests();
-        }
-
-        String line() {
-            Bench.PhaseResult r = result;
-            return String.format(Locale.ROOT, "%-10s %-10s %5d %9d %6d %9.0f %8.2f %8.2f %8.3f (%3.0f%%) %10.3f %10.3f %10.3f %8s %.0f%%",
-                    target, r.name(), r.concurrency(), r.requests(), r.errors(), opsPerSecond(), r.p50ms(),
-                    r.p99ms(), perRequest(cpu.gatewayMs()), cpu.gatewaySystemPercent(), perRequest(cpu.storageMs()),
-                    perRequest(cpu.memcachedMs()), perRequest(cpu.benchMs()), r.usage().rssEndKb() / 1024 + "MiB",
-                    cpu.foreignPercent());
-        }
-    }
-
-    /** One big-object transfer of one target. */
-    record BigRow(String target, String phase, Bench.BigTransfer.Result transfer, Cpu cpu) {
-        static final String HEADER = String.format("%-10s %-10s %9s %8s %8s %14s %9s %9s %8s %s", "target", "phase",
-                "bytes", "seconds", "MB/s", "gw cpu s (sys)", "stor s", "mc s", "bench s", "foreign cpu");
-
-        double megabytesPerSecond() {
-            return transfer.bytes() / transfer.seconds() / 1e6;
-        }
-
-        String verdict() {
-            return transfer.ok() ? "ok" : "FAILED";
-        }
-
-        String line() {
-            return String.format(Locale.ROOT, "%-10s %-10s %9s %8.2f %8.1f %7.2f (%3.0f%%) %9.2f %9.2f %8.2f %.0f%%%s",
-                    target, phase, Bench.Sizes.human(transfer.bytes()), transfer.seconds(), megabytesPerSecond(),
-                    cpu.gatewayMs() / 1000, cpu.gatewaySystemPercent(), cpu.storageMs() / 1000,
-                    cpu.memcachedMs() / 1000, cpu.benchMs() / 1000, cpu.foreignPercent(),
-                    transfer.ok() ? "  md5 ok" : "  FAILED");
-        }
-    }
-
-    /**
-     * The comparison as Markdown tables (as docs/performance.md records them). Every ratio reads
-     * "times better for the candidate": ops/s and MB/s candidate/reference, p99 and gateway CPU
-     * reference/candidate.
-     */
-    record Summary(String ref, String cand, List<Row> rows, List<BigRow> bigRows) {
-
-        void print() {
-            System.out.println();
-            if (!rows.isEmpty()) {
-                small();
-            }
-            if (!bigRows.isEmpty()) {
-                big();
-            }
-            targets();
-        }
-
-        private void small() {
-            System.out.printf("| phase | conc | %1$s ops/s | %2$s ops/s | ops/s %2$s/%1$s | %1$s p99 ms | %2$s p99 ms"
-                    + " | p99 %1$s/%2$s | %1$s gw ms/req | %2$s gw ms/req | gw cpu %1$s/%2$s"
-                    + " | storage ms/req %1$s, %2$s | foreign cpu %1$s, %2$s | errors %1$s, %2$s |%n", ref, cand);
-            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            for (Row r : rows) {
-                if (!r.target().equals(ref)) {
-                    continue;
-                }
-                Row c = match(r);
-                if (c == null) {
-                    continue;
-                }
-                System.out.println(String.format(Locale.ROOT,
-                        "| %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f, %.2f | %.0f %%, %.0f %% | %d, %d |",
-                        r.result().name(), r.result().concurrency(), r.opsPerSecond(), c.opsPerSecond(),
-                        c.opsPerSecond() / r.opsPerSecond(), r.result().p99ms(), c.result().p99ms(),
-                        r.result().p99ms() / c.result().p99ms(), r.perRequest(r.cpu().gatewayMs()),
-                        c.perRequest(c.cpu().gatewayMs()), cpuRatio(r, c),
-                        r.perRequest(r.cpu().storageMs()), c.perRequest(c.cpu().storageMs()),
-                        r.cpu().foreignPercent(), c.cpu().foreignPercent(), r.result().errors(), c.result().errors()));
-            }
-            System.out.println();
-        }
-
-        /** Every big phase either target ran; a side that failed or did not run shows "-" in the ratios. */
-        private void big() {
-            System.out.printf("| phase | %1$s MB/s | %2$s MB/s | MB/s %2$s/%1$s | %1$s gw cpu s | %2$s gw cpu s"
-                    + " | gw cpu %1$s/%2$s | storage cpu s %1$s, %2$s | foreign cpu %1$s, %2$s | md5 %1$s, %2$s |%n",
-                    ref, cand);
-            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-            bigRows.stream()
-                    .map(BigRow::phase)
-                    .distinct()
-                    .forEach(phase -> {
-                        BigRow r = bigRow(ref, phase);
-                        BigRow c = bigRow(cand, phase);
-                        boolean both = r != null && c != null && r.transfer().ok() && c.transfer().ok();
-                        System.out.println("| " + phase
-                                + " | " + cell(r, x -> String.format(Locale.ROOT, "%.1f", x.megabytesPerSecond()))
-                                + " | " + cell(c, x -> String.format(Locale.ROOT, "%.1f", x.megabytesPerSecond()))
-                                + " | " + (both ? String.format(Locale.ROOT, "%.2f",
-                                        c.megabytesPerSecond() / r.megabytesPerSecond()) : "-")
-                                + " | " + cell(r, x -> String.format(Locale.ROOT, "%.2f", x.cpu().gatewayMs() / 1000))
-                                + " | " + cell(c, x -> String.format(Locale.ROOT, "%.2f", x.cpu().gatewayMs() / 1000))
-                                + " | " + (both ? String.format(Locale.ROOT, "%.2f",
-                                        r.cpu().gatewayMs() / c.cpu().gatewayMs()) : "-")
-                                + " | " + cell(r, x -> String.format(Locale.ROOT, "%.2f", x.cpu().storageMs() / 1000))
-                                + ", " + cell(c, x -> String.format(Locale.ROOT, "%.2f", x.cpu().storageMs() / 1000))
-                                + " | " + cell(r, x -> String.format(Locale.ROOT, "%.0f %%", x.cpu().foreignPercent()))
-                                + ", " + cell(c, x -> String.format(Locale.ROOT, "%.0f %%", x.cpu().foreignPercent()))
-                                + " | " + cell(r, BigRow::verdict) + ", " + cell(c, BigRow::verdict) + " |");
-                    });
-            System.out.println();
-        }
-
-        private static String cell(BigRow row, java.util.function.Function<BigRow, String> format) {
-            return row == null ? "-" : format.apply(row);
-        }
-
-        private BigRow bigRow(String target, String phase) {
-            return bigRows.stream()
-                    .filter(b -> b.target().equals(target) && b.phase().equals(phase))
-                    .findFirst()
-                    .orElse(null);
-        }
-
-        /** Issue 4's targets, row by row: met or not, and the worst row. */
-        private void targets() {
-            List<String> cpuMisses = new ArrayList<>();
-            List<String> speedMisses = new ArrayList<>();
-            int cpuRows = 0;
-            int speedRows = 0;
-            for (Row r : rows) {
-                if (!r.target().equals(ref)) {
-                    continue;
-                }
-                Row c = match(r);
-                String where = r.result().name() + " at " + r.result().concurrency();
-                cpuRows++;
-                speedRows++;
-                if (c == null) {
-                    cpuMisses.add(where + " not run");
-                    speedMisses.add(where + " not run");
-                    continue;
-                }
-                double cpu = cpuRatio(r, c);
-                double ops = c.opsPerSecond() / r.opsPerSecond();
-                if (!(cpu >= CPU_TARGET)) {
-                    cpuMisses.add(String.format(Locale.ROOT, "%s %.2fx", where, cpu));
-                }
-                if (!(ops >= 1)) {
-                    speedMisses.add(String.format(Locale.ROOT, "%s %.2fx", where, ops));
-                }
-            }
-            for (BigRow r : bigRows) {
-                if (!r.target().equals(ref)) {
-                    continue;
-                }
-                BigRow c = bigRow(cand, r.phase());
-                speedRows++;
-                if (c == null || !c.transfer().ok()) {
-                    speedMisses.add(r.phase() + " " + (c == null ? "not run" : "failed"));
-                    continue;
-                }
-                double ratio = c.megabytesPerSecond() / r.megabytesPerSecond();
-                if (!(ratio >= 1)) {
-                    speedMisses.add(String.format(Locale.ROOT, "%s %.2fx", r.phase(), ratio));
-                }
-            }
-            System.out.printf(Locale.ROOT, "# target: %.0fx less gateway CPU per 4 KiB request than %s: %s%n",
-                    CPU_TARGET, ref, verdict(cpuRows, cpuMisses));
-            System.out.printf("# target: no less throughput than %s (ops/s and MB/s ratio >= 1): %s%n", ref,
-                    verdict(speedRows, speedMisses));
-        }
-
-        private static String verdict(int rows, List<String> misses) {
-            if (rows == 0) {
-                return "not measured";
-            }
-            return misses.isEmpty() ? "met in all " + rows + " rows"
-                    : "met in " + (rows - misses.size()) + " of " + rows + " rows; not in " + String.join(", ", misses);
-        }
-
-        private static double cpuRatio(Row r, Row c) {
-            return r.perRequest(r.cpu().gatewayMs()) / c.perRequest(c.cpu().gatewayMs());
-        }
-
-        private Row match(Row r) {
-            return rows.stream()
-                    .filter(c -> c.target().equals(cand))
-                    .filter(c -> c.result().name().equals(r.result().name()))
-                    .filter(c -> c.result().concurrency() == r.result().concurrency())
-                    .findFirst()
-                    .orElse(null);
-        }
-
     }
 
     private Compare() {

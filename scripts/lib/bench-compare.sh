@@ -76,7 +76,7 @@ run_compare() {
   RINGWAY_PORT_FROM=$((COMPARE_PORT_BASE + 81)) start_ringway --ringway.role=gateway --ringway.swift-dir="$SWIFT_DIR"
 
   mkdir -p "$WORK/classes"
-  javac -d "$WORK/classes" "$ROOT/bench/Bench.java" "$ROOT/bench/Compare.java"
+  javac -d "$WORK/classes" "$ROOT"/bench/*.java
   local cmd=(java -Xmx512m -cp "$WORK/classes" Compare
     --target swift --auth "$SWIFT_AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$swift_pids"
     --target ringway --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID"
