@@ -39,7 +39,7 @@ compare_down() {
 pids_of_group() {  # pids_of_group PIDFILE...: each server and the workers in its process group
   local f
   for f in "$@"; do
-    [ -s "$f" ] && pgrep -g "$(cat "$f")"
+    if [ -s "$f" ]; then pgrep -g "$(cat "$f")" || true; fi
   done | sort -n | tr '\n' ' '
 }
 
@@ -72,6 +72,9 @@ run_compare() {
   memcached_pid=$(cat "$run/memcached.pid")
   echo "# swift-proxy-server pids $swift_pids at $SWIFT_AUTH_URL; memcached $memcached_pid;" \
     "storage servers (4 nodes, $SWIFT_FS) pids $storage_pids"
+  if [ "$SWIFT_FS" != xfs ]; then
+    echo "# WARNING: the devices are on $SWIFT_FS, not XFS (see $LOG/cluster.out): not the cluster of the recorded runs"
+  fi
 
   RINGWAY_PORT_FROM=$((COMPARE_PORT_BASE + 81)) start_ringway --ringway.role=gateway --ringway.swift-dir="$SWIFT_DIR"
 
