@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   java -cp DIR Compare --target NAME --auth URL [--user U --key K] --pids PID,... \
  *        --target NAME --auth URL [--user U --key K] --pids PID,... \
  *        [--storage-pids PID,...] [--memcached-pids PID,...] [--concurrency 16,64] [--duration 10]
- *        [--warmup 10] [--size 4096] [--big 1G|0] [--chunked] [--only small,big] [--keep]
+ *        [--warmup 30] [--size 4096] [--big 1G|0] [--chunked] [--only small,big] [--keep]
  * </pre>
  *
  * <p>It reuses {@link Bench}'s client, workers and big-object transfer, and {@link CompareReport}
@@ -284,7 +284,9 @@ public final class Compare {
         List<Long> memcachedPids = List.of();
         int[] concurrency = {16, 64};
         int duration = 10;
-        int warmup = 10;
+        // Longer than Bench's 10: with 10 s per operation Ringway's JVM was still compiling in the first
+        // measured phase (its PUT at 16 connections cost twice the CPU it cost after 30 s).
+        int warmup = 30;
         int size = 4096;
         long big = 1L << 30;
         boolean chunked;
