@@ -1105,7 +1105,7 @@ public final class Bench {
         }
 
         /** Time the machine's processes ran: user, nice and system of the first line of /proc/stat. */
-        private static long machineBusyTicks() {
+        static long machineBusyTicks() {
             String stat = read("/proc/stat");
             if (stat == null) {
                 return 0;
@@ -1124,7 +1124,7 @@ public final class Bench {
         }
 
         /** utime + stime of the PIDs, or stime alone (time in the kernel on their behalf). */
-        private static long ticks(List<Long> pids, boolean systemOnly) {
+        static long ticks(List<Long> pids, boolean systemOnly) {
             long total = 0;
             for (long pid : pids) {
                 String stat = read("/proc/" + pid + "/stat");
@@ -1162,7 +1162,7 @@ public final class Bench {
             }
         }
 
-        private static long clockTicks() {
+        static long clockTicks() {
             try {
                 Process process = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
                 String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();

@@ -24,7 +24,8 @@
 #           them all), device sdbN, region 1 for nodes 1-2 and region 2 for nodes 3-4, zone N
 #   rings:  account, container and object (policy 0) 3 replicas, object-1 (policy 1) 2 replicas,
 #           part power 10
-#   proxy:  PORT_BASE + 80 (17080), memcached PORT_BASE + 91, SWIFT_PROXY_WORKERS (default 1);
+#   proxy:  PORT_BASE + 80 (17080), memcached PORT_BASE + 91, SWIFT_PROXY_WORKERS (default 1),
+#           SWIFT_MEMCACHE_MAX_CONNECTIONS (memcache_max_connections per worker, Swift's default 2);
 #           the pipeline is Ringway's default one with Swift's names, tempauth with the users of
 #           Swift's functional tests (test:tester/testing, ...; see write_proxy_conf)
 #
@@ -52,6 +53,8 @@ ENV_FILE=$BASE/cluster.env
 PORT_BASE=${PORT_BASE:-17000}
 PROXY_PORT=$((PORT_BASE + 80)) MEMCACHE_PORT=$((PORT_BASE + 91))
 PROXY_WORKERS=${SWIFT_PROXY_WORKERS:-1}
+MEMCACHE_EXTRA=""   # an extra line of [filter:cache], only when asked for (unchanged conf otherwise)
+[ -z "${SWIFT_MEMCACHE_MAX_CONNECTIONS:-}" ] || MEMCACHE_EXTRA=$'\n'"memcache_max_connections = $SWIFT_MEMCACHE_MAX_CONNECTIONS"
 NODES="1 2 3 4"
 SERVERS="account container object"
 ME=$(id -un)
@@ -189,7 +192,7 @@ user_test6_tester6 = testing6 .reseller_admin
 
 [filter:cache]
 use = egg:swift#memcache
-memcache_servers = 127.0.0.1:$MEMCACHE_PORT
+memcache_servers = 127.0.0.1:$MEMCACHE_PORT$MEMCACHE_EXTRA
 
 [filter:catch_errors]
 use = egg:swift#catch_errors
