@@ -2,6 +2,7 @@ package io.ringway.config;
 
 import io.ringway.api.error.SwiftExceptionHandler;
 import io.ringway.api.http.KeepAliveEcho;
+import io.ringway.api.http.RefusedCodingBody;
 import io.ringway.api.http.SwiftRequestDecoding;
 import io.ringway.info.InfoRegistry;
 import io.ringway.middleware.MiddlewareContext;
@@ -138,8 +139,8 @@ class GatewayConfiguration {
     }
 
     /**
-     * Raw bytes in paths, too long header lines and {@code Connection: keep-alive} answers, handled
-     * below Spring as Swift's eventlet server does.
+     * Raw bytes in paths, too long header lines, {@code Connection: keep-alive} answers and bodies
+     * in a transfer coding Swift refuses, handled below Spring as Swift's eventlet server does.
      */
     @Bean
     NettyServerCustomizer swiftRequestDecoding(SwiftConf conf) {
@@ -148,6 +149,7 @@ class GatewayConfiguration {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, SwiftRequestDecoding.NAME, decoding);
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, KeepAliveEcho.NAME, new KeepAliveEcho());
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, RefusedCodingBody.NAME, new RefusedCodingBody());
             }
         });
     }

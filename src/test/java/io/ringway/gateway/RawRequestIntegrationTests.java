@@ -76,4 +76,22 @@ class RawRequestIntegrationTests {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(accepted.status()).isEqualTo(201);
     }
+
+    @Test
+    void aBodyThatIsNotChunkedInACodingListStillGetsTheProxys501() throws Exception {
+        assertThat(gateway.send("PUT", "/v1/AUTH_test/coded").status()).isIn(201, 202);
+        // tests.py testBadHeaders: headers and 100 random bytes; a line feed ends a "chunk size" line.
+        byte[] request = ("PUT /v1/AUTH_test/coded/o HTTP/1.1\r\nHost: localhost\r\n"
+                + "Transfer-Encoding: gzip,chunked\r\n\r\n" + "zq\n".repeat(33) + "z")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        try (RawConnection connection = gateway.open()) {
+            RawResponse refused = connection.send(request).read("PUT");
+
+            assertThat(refused.status()).isEqualTo(501);
+            assertThat(refused.text()).isEqualTo(
+                    "Unsupported Transfer-Coding header value specified in Transfer-Encoding header");
+            assertThat(refused.headers().first("Connection")).isEqualToIgnoringCase("close");
+        }
+    }
 }
