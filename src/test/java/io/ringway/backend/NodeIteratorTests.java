@@ -93,6 +93,16 @@ class NodeIteratorTests {
     }
 
     @Test
+    void timingsWithinAMillisecondTieAsSwiftRoundsThem() {
+        timings.record("10.9.0.1", Duration.ofNanos(10_200_000));
+        timings.record("10.9.0.2", Duration.ofNanos(10_400_000));
+        timings.record("10.9.0.3", Duration.ofNanos(10_600_000));
+
+        assertThat(timings.key("10.9.0.1")).isEqualTo(timings.key("10.9.0.2")).isEqualTo(0.010);
+        assertThat(timings.key("10.9.0.3")).isEqualTo(0.011);
+    }
+
+    @Test
     void parsesRequestNodeCount() {
         assertThat(settings.requestNodeCount(3)).isEqualTo(6);
         assertThat(RequestNodeCount.parse("5").applyAsInt(3)).isEqualTo(5);
