@@ -58,7 +58,9 @@ public final class TwoRegionCluster implements AutoCloseable {
         this.node = RingwayApps.start(base.resolve("node"), WebApplicationType.NONE,
                 "--ringway.role=storage",
                 "--ringway.swift-dir=" + etc,
-                "--ringway.storage.device-names=" + String.join(",", names));
+                "--ringway.storage.device-names=" + String.join(",", names),
+                // Async pendings move within a second or two.
+                "--ringway.storage.updater-interval=1s");
         ConfigurableApplicationContext started = null;
         try {
             StorageNodeServers servers = node.getBean(StorageNodeServers.class);
