@@ -78,9 +78,8 @@ public record BackendSettings(
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections: " + maxConnections + " (expected: >= 1)");
         }
-        RequestNodeCount.parse(requestNodeCount);
         // Every option of the proxy and of each policy is parsed once here, so a bad value fails the start.
-        NodeSelection.build(sortingMethod, readAffinity, writeAffinity, writeAffinityNodeCount,
+        NodeSelection.build(requestNodeCount, sortingMethod, readAffinity, writeAffinity, writeAffinityNodeCount,
                 writeAffinityHandoffDeleteCount, policies);
     }
 
@@ -132,7 +131,7 @@ public record BackendSettings(
 
     /** The node selection options of the proxy and of each policy, parsed. */
     public NodeSelection nodeSelection() {
-        return NodeSelection.build(sortingMethod, readAffinity, writeAffinity, writeAffinityNodeCount,
+        return NodeSelection.build(requestNodeCount, sortingMethod, readAffinity, writeAffinity, writeAffinityNodeCount,
                 writeAffinityHandoffDeleteCount, policies);
     }
 

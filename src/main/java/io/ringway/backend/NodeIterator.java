@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -39,27 +40,26 @@ public final class NodeIterator implements Iterator<Node> {
         this.health = health;
     }
 
-    /** The nodes of {@code partition} in {@code ring}: its primaries sorted as {@code options} say, then its handoffs. */
-    static NodeIterator of(Ring ring, int partition, PolicyOptions options, BackendSettings settings,
+    /** The nodes of {@code partition} in {@code ring}: its primaries sorted by {@code options}, then its handoffs. */
+    static NodeIterator of(Ring ring, int partition, PolicyOptions options, IntUnaryOperator requestNodeCount,
             NodeHealth health, NodeTimings timings, Random random) {
         List<Node> primaries = ring.primaryNodes(partition);
         return over(Stream.concat(primaries.stream(), ring.handoffNodes(partition)).iterator(), primaries.size(),
-                options, settings, health, timings, random);
+                options, requestNodeCount, health, timings, random);
     }
 
     /**
      * Swift's {@code NodeIter} given a {@code node_iter}: the first {@code primaryCount} nodes of
      * {@code order} are taken as the primaries and sorted, the rest follow in order.
      */
-    static NodeIterator over(Iterator<Node> order, int primaryCount, PolicyOptions options, BackendSettings settings,
-            NodeHealth health, NodeTimings timings, Random random) {
-        requireNonNull(settings, "settings");
+    static NodeIterator over(Iterator<Node> order, int primaryCount, PolicyOptions options,
+            IntUnaryOperator requestNodeCount, NodeHealth health, NodeTimings timings, Random random) {
         List<Node> first = new ArrayList<>(primaryCount);
         while (first.size() < primaryCount && order.hasNext()) {
             first.add(order.next());
         }
         List<Node> primaries = sort(first, options, timings, random);
-        return new NodeIterator(primaries, order, settings.requestNodeCount(primaryCount),
+        return new NodeIterator(primaries, order, requestNodeCount.applyAsInt(primaryCount),
                 requireNonNull(health, "health"));
     }
 

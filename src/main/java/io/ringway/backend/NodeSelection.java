@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,16 +18,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NodeSelection {
 
+    private final IntUnaryOperator requestNodeCount;
     private final PolicyOptions defaults;
     private final Map<Integer, PolicyOptions> policies;
 
-    private NodeSelection(PolicyOptions defaults, Map<Integer, PolicyOptions> policies) {
+    private NodeSelection(IntUnaryOperator requestNodeCount, PolicyOptions defaults,
+            Map<Integer, PolicyOptions> policies) {
+        this.requestNodeCount = requireNonNull(requestNodeCount, "requestNodeCount");
         this.defaults = requireNonNull(defaults, "defaults");
         this.policies = Map.copyOf(policies);
     }
 
     /** Swift's {@code _load_per_policy_config}: each override falls back to the proxy's own value. */
-    static NodeSelection build(String sortingMethod, String readAffinity, String writeAffinity,
+    static NodeSelection build(String requestNodeCount, String sortingMethod, String readAffinity, String writeAffinity,
             String writeAffinityNodeCount, String writeAffinityHandoffDeleteCount,
             Map<Integer, PolicyOverrides> overrides) {
         PolicyOptions defaults = PolicyOptions.of(sortingMethod, readAffinity, writeAffinity, writeAffinityNodeCount,
@@ -48,7 +52,7 @@ public final class NodeSelection {
                 throw new IllegalArgumentException("policies." + index + "." + e.getMessage(), e);
             }
         });
-        return new NodeSelection(defaults, policies);
+        return new NodeSelection(RequestNodeCount.parse(requestNodeCount), defaults, policies);
     }
 
     /** The options of storage policy {@code policyIndex}; null (account and container rings) gives the proxy's. */
@@ -57,6 +61,11 @@ public final class NodeSelection {
             return defaults;
         }
         return policies.getOrDefault(policyIndex, defaults);
+    }
+
+    /** {@code request_node_count} as a function of the replica count (the proxy's; Swift has no per-policy one). */
+    public IntUnaryOperator requestNodeCount() {
+        return requestNodeCount;
     }
 
     /** The indexes of the policies with overrides (the gateway checks that they exist, as Swift does). */

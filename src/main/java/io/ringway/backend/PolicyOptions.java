@@ -115,7 +115,7 @@ public final class PolicyOptions {
                 + (writeAffinityHandoffDeleteCount == null ? "auto" : writeAffinityHandoffDeleteCount) + "]";
     }
 
-    /** Swift's {@code config_auto_int_value(value, None)}; negative counts are refused here rather than fail requests. */
+    /** Swift's {@code config_auto_int_value(value, None)}; a negative count is refused here, not at each request. */
     private static @Nullable Integer handoffDeleteCount(String value) {
         String trimmed = requireNonNull(value, "writeAffinityHandoffDeleteCount").strip();
         if (trimmed.equalsIgnoreCase("auto")) {

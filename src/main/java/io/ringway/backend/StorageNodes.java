@@ -38,12 +38,14 @@ public record StorageNodes(StorageNodeClient client, NodeHealth health, NodeTimi
      * containers, object POSTs and object DELETEs without write affinity.
      */
     public NodeIterator iterate(Ring ring, int partition) {
-        return NodeIterator.of(ring, partition, selection.options(null), settings(), health, timings, random);
+        return NodeIterator.of(ring, partition, selection.options(null), selection.requestNodeCount(), health, timings,
+                random);
     }
 
     /** The nodes to try for an object GET or HEAD: primaries sorted by the policy's options. */
     public NodeIterator iterate(Ring ring, int partition, int policyIndex) {
-        return NodeIterator.of(ring, partition, selection.options(policyIndex), settings(), health, timings, random);
+        return NodeIterator.of(ring, partition, selection.options(policyIndex), selection.requestNodeCount(), health,
+                timings, random);
     }
 
     /**
@@ -57,7 +59,7 @@ public record StorageNodes(StorageNodeClient client, NodeHealth health, NodeTimi
             return iterate(ring, partition, policyIndex);
         }
         return NodeIterator.over(LocalFirst.forWrite(ring, partition, options), ring.primaryNodes(partition).size(),
-                options, settings(), health, timings, random);
+                options, selection.requestNodeCount(), health, timings, random);
     }
 
     /**
@@ -73,7 +75,7 @@ public record StorageNodes(StorageNodeClient client, NodeHealth health, NodeTimi
         var primaries = ring.primaryNodes(partition);
         int count = options.localHandoffsForDelete(primaries);
         return NodeIterator.over(LocalFirst.forDelete(ring, partition, options, count), primaries.size(), options,
-                settings(), health, timings, random);
+                selection.requestNodeCount(), health, timings, random);
     }
 
     /** Timeouts, node counts and error limits. */

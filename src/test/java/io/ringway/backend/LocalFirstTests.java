@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +42,17 @@ class LocalFirstTests {
                 .orElseThrow();
     }
 
-    private static StorageNodes nodes(BackendSettings settings) {
-        return new StorageNodes(new StorageNodeClient(settings), new NodeHealth(settings, Clock.systemUTC()),
+    private final List<StorageNodeClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        clients.forEach(StorageNodeClient::close);
+    }
+
+    private StorageNodes nodes(BackendSettings settings) {
+        StorageNodeClient client = new StorageNodeClient(settings);
+        clients.add(client);
+        return new StorageNodes(client, new NodeHealth(settings, Clock.systemUTC()),
                 new NodeTimings(settings, Clock.systemUTC()), new Random(1));
     }
 
@@ -151,9 +161,10 @@ class LocalFirstTests {
         assertThat(count).isEqualTo(5);
         assertThat(order.subList(0, 3)).containsExactlyElementsOf(RING.primaryNodes(partition));
         assertThat(order.subList(3, 5)).containsExactlyElementsOf(localHandoffs);
-        // As in Swift, the walk continues after the last local handoff: remote handoffs passed on the way are not asked.
+        // As in Swift, the walk goes on after the last local handoff: remote ones passed on the way are not asked.
         int last = handoffs.indexOf(localHandoffs.get(1));
-        assertThat(order.subList(5, order.size())).containsExactlyElementsOf(handoffs.subList(last + 1, handoffs.size()));
+        assertThat(order.subList(5, order.size()))
+                .containsExactlyElementsOf(handoffs.subList(last + 1, handoffs.size()));
     }
 
     @Test

@@ -41,7 +41,8 @@ class NodeIteratorTests {
 
     @Test
     void givesPrimariesThenHandoffsUpToTwiceTheReplicas() {
-        List<Node> nodes = drain(NodeIterator.of(ring, 5, settings.nodeSelection().options(null), settings, health, timings, new Random(1)));
+        List<Node> nodes = drain(NodeIterator.of(ring, 5, settings.nodeSelection().options(null),
+                settings.nodeSelection().requestNodeCount(), health, timings, new Random(1)));
 
         assertThat(nodes).hasSize(6);
         assertThat(nodes.subList(0, 3)).containsExactlyInAnyOrderElementsOf(ring.primaryNodes(5));
@@ -53,14 +54,16 @@ class NodeIteratorTests {
         Node primary = ring.primaryNodes(5).get(0);
         health.limit(primary.device(), "507");
 
-        List<Node> nodes = drain(NodeIterator.of(ring, 5, settings.nodeSelection().options(null), settings, health, timings, new Random(1)));
+        List<Node> nodes = drain(NodeIterator.of(ring, 5, settings.nodeSelection().options(null),
+                settings.nodeSelection().requestNodeCount(), health, timings, new Random(1)));
 
         assertThat(nodes).hasSize(6).doesNotContain(primary);
     }
 
     @Test
     void givesAnExtraNodeForOneLimitedAfterItWasTried() {
-        NodeIterator nodes = NodeIterator.of(ring, 5, settings.nodeSelection().options(null), settings, health, timings, new Random(1));
+        NodeIterator nodes = NodeIterator.of(ring, 5, settings.nodeSelection().options(null),
+                settings.nodeSelection().requestNodeCount(), health, timings, new Random(1));
         Node first = nodes.next();
         health.limit(first.device(), "507");
 

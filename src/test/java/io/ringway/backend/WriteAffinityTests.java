@@ -39,7 +39,8 @@ class WriteAffinityTests {
         }
         // Generous timeouts: these tests assert where every request lands, not how faults are handled.
         BackendSettings settings = BackendSettings.defaults()
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(20),
+                        Duration.ofSeconds(20))
                 .withWriteAffinity("r1", "2 * replicas", "auto");
         cluster = new StorageCluster(real, 3, settings, REGIONS);
     }

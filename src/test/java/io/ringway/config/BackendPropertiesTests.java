@@ -95,9 +95,8 @@ class BackendPropertiesTests {
 
         assertThatThrownBy(() -> new BackendConfiguration().nodeSelection(settings, policies))
                 .hasMessage("ringway.backend.policies.3: no policy found for override config, index: 3");
-        assertThat(new BackendConfiguration().nodeSelection(
-                bind(Map.of("ringway.backend.policies.1.write_affinity", "r1")), policies).options(1).hasWriteAffinity())
-                .isTrue();
+        BackendSettings known = bind(Map.of("ringway.backend.policies.1.write_affinity", "r1"));
+        assertThat(new BackendConfiguration().nodeSelection(known, policies).options(1).hasWriteAffinity()).isTrue();
     }
 
     @Test
