@@ -1,5 +1,6 @@
 package io.ringway.backend;
 
+import io.ringway.ring.Device;
 import io.ringway.ring.Node;
 import io.ringway.ring.Ring;
 import java.util.ArrayList;
@@ -7,7 +8,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The node orders of Swift's {@code iter_nodes_local_first} under {@code write_affinity}: a
@@ -22,17 +26,32 @@ final class LocalFirst {
     /**
      * For a PUT: the first {@code write_affinity_node_count} local nodes among the primaries and
      * then the handoffs, in ring order, followed by every other node in ring order.
+     *
+     * <p>Swift walks the handoffs twice; here the handoffs the search computed are kept and
+     * replayed for the rest, and the search stops once every local device of the ring is found,
+     * which gives the same order without walking every handoff when there are fewer local
+     * devices than {@code write_affinity_node_count} (the usual case with {@code 2 * replicas}).
      */
     static Iterator<Node> forWrite(Ring ring, int partition, PolicyOptions options) {
         List<Node> primaries = ring.primaryNodes(partition);
-        int wanted = options.writeAffinityNodeCount(primaries.size());
-        List<Node> preferred = Stream.concat(primaries.stream(), ring.handoffNodes(partition))
-                .filter(node -> options.isLocal(node.device()))
-                .limit(wanted)
-                .toList();
+        int wanted = Math.min(options.writeAffinityNodeCount(primaries.size()), localDevices(ring, options));
+        List<Node> preferred = new ArrayList<>();
+        for (Node node : primaries) {
+            if (preferred.size() < wanted && options.isLocal(node.device())) {
+                preferred.add(node);
+            }
+        }
+        Iterator<Node> handoffs = ring.handoffNodes(partition).iterator();
+        List<Node> walked = new ArrayList<>();
+        while (preferred.size() < wanted && handoffs.hasNext()) {
+            Node node = handoffs.next();
+            walked.add(node);
+            if (options.isLocal(node.device())) {
+                preferred.add(node);
+            }
+        }
         Set<Integer> taken = deviceIds(preferred);
-        // A fresh handoff walk for the rest, as Swift's "refresh it" does.
-        Stream<Node> rest = Stream.concat(primaries.stream(), ring.handoffNodes(partition))
+        Stream<Node> rest = Stream.concat(Stream.concat(primaries.stream(), walked.stream()), remaining(handoffs))
                 .filter(node -> !taken.contains(node.deviceId()));
         return Stream.concat(preferred.stream(), rest).iterator();
     }
@@ -67,6 +86,21 @@ final class LocalFirst {
                 return first.hasNext() ? first.next() : handoffs.next();
             }
         };
+    }
+
+    /** How many devices of the ring are local: no more local nodes can be found than that. */
+    private static int localDevices(Ring ring, PolicyOptions options) {
+        int count = 0;
+        for (Device device : ring.devices()) {
+            if (device != null && options.isLocal(device)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static Stream<Node> remaining(Iterator<Node> handoffs) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(handoffs, Spliterator.ORDERED), false);
     }
 
     private static Set<Integer> deviceIds(List<Node> nodes) {
