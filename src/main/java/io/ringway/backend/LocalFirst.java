@@ -4,6 +4,7 @@ import io.ringway.ring.Device;
 import io.ringway.ring.Node;
 import io.ringway.ring.Ring;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -60,20 +61,33 @@ final class LocalFirst {
      * For a DELETE ({@code local_handoffs_first}): the primaries, then the first {@code count}
      * local handoffs, then the handoffs after the last of those. As in Swift, the search for
      * local handoffs consumes the one handoff walk, so the non-local handoffs it passed are not
-     * tried later, and none at all are left when fewer than {@code count} local ones exist.
+     * tried later, and none at all are left when fewer than {@code count} local ones exist (known
+     * here once every local device is found, without computing the remaining handoffs).
      */
     static Iterator<Node> forDelete(Ring ring, int partition, PolicyOptions options, int count) {
         List<Node> primaries = ring.primaryNodes(partition);
-        Iterator<Node> handoffs = ring.handoffNodes(partition).iterator();
+        Iterator<Node> walk = ring.handoffNodes(partition).iterator();
         List<Node> preferred = new ArrayList<>(primaries);
+        int localHandoffs = localDevices(ring, options);
+        for (Node node : primaries) {
+            if (options.isLocal(node.device())) {
+                localHandoffs--;
+            }
+        }
         int found = 0;
-        while (found < count && handoffs.hasNext()) {
-            Node node = handoffs.next();
+        while (found < count && walk.hasNext()) {
+            if (found == localHandoffs) {
+                // Every local handoff is found: Swift's search would consume the rest of the walk.
+                walk = Collections.emptyIterator();
+                break;
+            }
+            Node node = walk.next();
             if (options.isLocal(node.device())) {
                 preferred.add(node);
                 found++;
             }
         }
+        Iterator<Node> handoffs = walk;
         Iterator<Node> first = preferred.iterator();
         return new Iterator<>() {
             @Override

@@ -31,6 +31,8 @@ class LocalFirstSwiftTests {
             {"r1", "2", "1"},
             {"r2z1, r1z2", "3", "auto"},
             {"r2", "1 * replicas", "3"},
+            {"r1z1", "2 * replicas", "3"},
+            {"r1z1", "2 * replicas", "auto"},
     };
 
     @Test
