@@ -84,8 +84,10 @@ class WriteAffinityIntegrationTests {
     void aDeleteUnderWriteAffinityAlsoReachesTheLocalHandoffs() throws InterruptedException {
         assertThat(put("delete-me", "gone")).isEqualTo(201);
         assertThat(eventually(() -> send("GET", "/v1/" + ACCOUNT + "/delete-me").text().equals("gone\n"))).isTrue();
+        assertThat(cluster.devicesWith(ACCOUNT, "delete-me", "gone", ".data"))
+                .isEqualTo(TwoRegionCluster.devicesOf(1));
 
-        int status = send("DELETE", "/v1/" + ACCOUNT + "/silver/gone").status();
+        int status = send("DELETE", "/v1/" + ACCOUNT + "/delete-me/gone").status();
 
         Set<Integer> expected = new TreeSet<>(cluster.primaries(1, ACCOUNT, "delete-me", "gone"));
         expected.addAll(TwoRegionCluster.devicesOf(1));
