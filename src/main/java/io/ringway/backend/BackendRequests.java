@@ -39,7 +39,10 @@ public final class BackendRequests {
     /** The best of the nodes' answers to {@code request}. */
     public Mono<BackendReply> send(FanOutRequest request) {
         return Mono.defer(() -> {
-            NodeIterator candidates = nodes.iterate(request.ring(), request.partition());
+            Integer policy = request.localHandoffsPolicy();
+            NodeIterator candidates = policy == null
+                    ? nodes.iterate(request.ring(), request.partition())
+                    : nodes.iterateLocalHandoffsFirst(request.ring(), request.partition(), policy);
             int nodeCount = request.headers().size();
             List<BackendReply> answers = Collections.synchronizedList(new ArrayList<>());
             Sinks.Empty<Void> decided = Sinks.empty();

@@ -16,21 +16,27 @@ public final class ContainerUpdateHeaders {
     private ContainerUpdateHeaders() {
     }
 
-    /** Swift's {@code num_container_updates}. */
-    static int updatesNeeded(int containerReplicas, int objectReplicas) {
+    /**
+     * Swift's {@code num_container_updates(Rc, Qc, n_outgoing, policy.quorum)}: the object quorum
+     * is the policy's, also when a DELETE asks more nodes than there are replicas.
+     */
+    static int updatesNeeded(int containerReplicas, int outgoing, int objectReplicas) {
         int containerQuorum = BestResponse.quorumSize(containerReplicas);
         int objectQuorum = BestResponse.quorumSize(objectReplicas);
-        return Math.max(containerQuorum + objectReplicas - objectQuorum, containerReplicas);
+        return Math.max(containerQuorum + outgoing - objectQuorum, containerReplicas);
     }
 
-    /** The container headers of each of {@code outgoing} object requests (empty when no target). */
-    public static List<HttpHeaders> assign(int outgoing, ContainerTarget target) {
+    /**
+     * The container headers of each of {@code outgoing} object requests (empty when no target);
+     * {@code outgoing} exceeds {@code objectReplicas} for a DELETE that also asks local handoffs.
+     */
+    public static List<HttpHeaders> assign(int outgoing, int objectReplicas, ContainerTarget target) {
         List<List<Node>> perRequest = new ArrayList<>();
         for (int i = 0; i < outgoing; i++) {
             perRequest.add(new ArrayList<>());
         }
         List<Node> containers = target.nodes();
-        int needed = containers.isEmpty() ? 0 : updatesNeeded(containers.size(), outgoing);
+        int needed = containers.isEmpty() ? 0 : updatesNeeded(containers.size(), outgoing, objectReplicas);
         for (int update = 0; update < needed; update++) {
             perRequest.get(update % outgoing).add(containers.get(update % containers.size()));
         }

@@ -21,9 +21,19 @@ import org.springframework.http.HttpMethod;
  *     gives each replica its own account or container update headers)
  * @param overrides statuses counted as others when no class has a quorum (Swift's
  *     {@code overrides}, e.g. 404 as 204 for a DELETE)
+ * @param localHandoffsPolicy for an object DELETE, the storage policy whose {@code write_affinity}
+ *     puts local handoffs right after the primaries (Swift's {@code iter_nodes_local_first} with
+ *     {@code local_handoffs_first}); null for Swift's plain {@code iter_nodes}, primaries sorted by
+ *     the proxy's own options, then handoffs
  */
 public record FanOutRequest(Ring ring, int partition, HttpMethod method, String path, @Nullable String query,
-        List<HttpHeaders> headers, Map<Integer, Integer> overrides) {
+        List<HttpHeaders> headers, Map<Integer, Integer> overrides, @Nullable Integer localHandoffsPolicy) {
+
+    /** A request to the nodes in Swift's plain {@code iter_nodes} order. */
+    public FanOutRequest(Ring ring, int partition, HttpMethod method, String path, @Nullable String query,
+            List<HttpHeaders> headers, Map<Integer, Integer> overrides) {
+        this(ring, partition, method, path, query, headers, overrides, null);
+    }
 
     public FanOutRequest {
         requireNonNull(ring, "ring");

@@ -11,11 +11,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The nodes a request tries, as Swift's {@code NodeIter}: the partition's primaries sorted by
- * {@code sorting_method}, then its handoffs, at most {@code request_node_count} in all, skipping
+ * {@code sorting_method}, then its handoffs (or, for object writes under {@code write_affinity},
+ * the same nodes local first, see {@link LocalFirst}), at most {@code request_node_count} in all, skipping
  * error-limited nodes. A node that becomes error-limited after it was handed out does not count
  * against the limit, so another takes its place (as in Swift). Safe for concurrent use: a PUT's
  * connection workers share one.
@@ -37,26 +40,38 @@ public final class NodeIterator implements Iterator<Node> {
         this.health = health;
     }
 
-    /** The nodes of {@code partition} in {@code ring}, sorted as {@code settings} say. */
-    public static NodeIterator of(Ring ring, int partition, BackendSettings settings, NodeHealth health,
-            NodeTimings timings, Random random) {
-        requireNonNull(settings, "settings");
-        List<Node> primaries = sort(ring.primaryNodes(partition), settings, timings, random);
-        int count = settings.requestNodeCount(primaries.size());
-        return new NodeIterator(primaries, ring.handoffNodes(partition).iterator(), count,
+    /** The nodes of {@code partition} in {@code ring}: its primaries sorted by {@code options}, then its handoffs. */
+    static NodeIterator of(Ring ring, int partition, PolicyOptions options, IntUnaryOperator requestNodeCount,
+            NodeHealth health, NodeTimings timings, Random random) {
+        List<Node> primaries = ring.primaryNodes(partition);
+        return over(Stream.concat(primaries.stream(), ring.handoffNodes(partition)).iterator(), primaries.size(),
+                options, requestNodeCount, health, timings, random);
+    }
+
+    /**
+     * Swift's {@code NodeIter} given a {@code node_iter}: the first {@code primaryCount} nodes of
+     * {@code order} are taken as the primaries and sorted, the rest follow in order.
+     */
+    static NodeIterator over(Iterator<Node> order, int primaryCount, PolicyOptions options,
+            IntUnaryOperator requestNodeCount, NodeHealth health, NodeTimings timings, Random random) {
+        List<Node> first = new ArrayList<>(primaryCount);
+        while (first.size() < primaryCount && order.hasNext()) {
+            first.add(order.next());
+        }
+        List<Node> primaries = sort(first, options, timings, random);
+        return new NodeIterator(primaries, order, requestNodeCount.applyAsInt(primaryCount),
                 requireNonNull(health, "health"));
     }
 
     /** Swift's {@code sort_nodes}: shuffled, then stably sorted by timing or read affinity. */
-    static List<Node> sort(List<Node> nodes, BackendSettings settings, NodeTimings timings, Random random) {
+    static List<Node> sort(List<Node> nodes, PolicyOptions options, NodeTimings timings, Random random) {
         List<Node> sorted = new ArrayList<>(nodes);
         // Shuffled first so that equal keys do not always favour the same node.
         Collections.shuffle(sorted, random);
-        if (settings.sortingMethod().equals("timing")) {
+        if (options.sortingMethod().equals("timing")) {
             sorted.sort(Comparator.comparingDouble(node -> timings.key(node.device().ip())));
-        } else if (settings.sortingMethod().equals("affinity")) {
-            ReadAffinity affinity = ReadAffinity.parse(settings.readAffinity());
-            sorted.sort(Comparator.comparingInt(node -> affinity.priority(node.device())));
+        } else if (options.sortingMethod().equals("affinity")) {
+            sorted.sort(Comparator.comparingLong(node -> options.readPriority(node.device())));
         }
         return List.copyOf(sorted);
     }

@@ -24,9 +24,14 @@ public final class NodeTimings {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** Records how long connecting to {@code ip} took (Swift's {@code set_node_timing}). */
+    /**
+     * Records how long connecting to {@code ip} took (Swift's {@code set_node_timing}), rounded to
+     * the millisecond as Swift does, so that nodes within a millisecond of each other tie and
+     * keep their shuffled order.
+     */
     public void record(String ip, Duration connectTime) {
-        timings.put(ip, new Timing(connectTime.toNanos() / 1e9, clock.instant().plus(expiry)));
+        double seconds = Math.round(connectTime.toNanos() / 1e6) / 1e3;
+        timings.put(ip, new Timing(seconds, clock.instant().plus(expiry)));
     }
 
     /** The sort key of {@code ip}: its last connect time in seconds, or -1 when unknown or expired. */

@@ -51,7 +51,7 @@ public final class ObjectGet {
         return Mono.defer(() -> {
             ObjectName name = request.name();
             int partition = request.ring().partition(name.account(), name.container(), name.object());
-            NodeIterator candidates = nodes.iterate(request.ring(), partition);
+            NodeIterator candidates = nodes.iterate(request.ring(), partition, request.policyIndex());
             GetAttempt attempt = new GetAttempt(request, partition, candidates);
             Mono<BackendResponse> found = attempt.newest() ? findNewest(attempt) : findSource(attempt);
             return found

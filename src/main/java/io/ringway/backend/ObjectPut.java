@@ -21,7 +21,8 @@ import reactor.core.publisher.Sinks;
  * A replicated object PUT, as Swift 2.30's {@code ReplicatedObjectController._store_object}.
  *
  * <p>One connection per primary is opened at once, each with {@code Expect: 100-continue}. The
- * workers share one {@link NodeIterator}: a worker whose node refuses, times out, answers 507
+ * workers share one {@link NodeIterator} ({@code iter_nodes_local_first}: under the policy's
+ * {@code write_affinity}, local primaries and handoffs first): a worker whose node refuses, times out, answers 507
  * (which error-limits it) or 5xx takes the next node, so handoffs replace failed primaries. With
  * fewer than Swift's quorum ({@code (n + 1) // 2}) of connections the answer is 503 and no body
  * byte was read from the client; an early 412 (with {@code If-None-Match: *}) or 409 from any node
@@ -56,7 +57,7 @@ public final class ObjectPut {
             ObjectName name = request.name();
             int partition = request.ring().partition(name.account(), name.container(), name.object());
             int replicas = request.ring().primaryNodes(partition).size();
-            NodeIterator candidates = nodes.iterate(request.ring(), partition);
+            NodeIterator candidates = nodes.iterateLocalFirst(request.ring(), partition, request.policyIndex());
             List<HttpHeaders> outgoing = outgoingHeaders(request, replicas);
             List<PutConnection> opened = Collections.synchronizedList(new ArrayList<>());
             return Flux.fromIterable(outgoing)
@@ -211,7 +212,7 @@ public final class ObjectPut {
     private static List<HttpHeaders> outgoingHeaders(ObjectPutRequest request, int replicas) {
         List<HttpHeaders> container = request.container() == null
                 ? Collections.nCopies(replicas, new HttpHeaders())
-                : ContainerUpdateHeaders.assign(replicas, request.container());
+                : ContainerUpdateHeaders.assign(replicas, replicas, request.container());
         List<HttpHeaders> outgoing = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
             HttpHeaders headers = new HttpHeaders();

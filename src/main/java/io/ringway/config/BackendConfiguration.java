@@ -5,6 +5,8 @@ import io.ringway.backend.BackendRequests;
 import io.ringway.backend.BackendSettings;
 import io.ringway.backend.InfoFetcher;
 import io.ringway.backend.NodeHealth;
+import io.ringway.backend.NodeSelection;
+import io.ringway.backend.PolicyOptions;
 import io.ringway.backend.NodeTimings;
 import io.ringway.backend.ObjectGet;
 import io.ringway.backend.ObjectPut;
@@ -15,9 +17,12 @@ import io.ringway.middleware.acl.AclSource;
 import io.ringway.middleware.cache.CacheConfig;
 import io.ringway.middleware.cache.InfoCache;
 import io.ringway.middleware.cache.InfoCacheAclSource;
+import io.ringway.policy.StoragePolicies;
 import io.ringway.ring.Rings;
 import java.time.Clock;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +38,8 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @Conditional(RunsGateway.class)
 class BackendConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendConfiguration.class);
 
     /** {@code ringway.backend.*}: Swift's proxy options (conn_timeout, node_timeout, error limits...) for the data path. */
     @Bean
@@ -57,9 +64,30 @@ class BackendConfiguration {
         return new NodeTimings(settings, Clock.systemUTC());
     }
 
+    /**
+     * {@code sorting_method}, {@code read_affinity} and write affinity, the proxy's and per policy
+     * ({@code ringway.backend.policies.<index>.*}), checked as Swift's {@code check_config}: an
+     * override of a policy swift.conf does not define fails the start.
+     */
     @Bean
-    StorageNodes storageNodes(StorageNodeClient client, NodeHealth health, NodeTimings timings) {
-        return new StorageNodes(client, health, timings, new Random());
+    NodeSelection nodeSelection(BackendSettings settings, StoragePolicies policies) {
+        NodeSelection selection = settings.nodeSelection();
+        for (int index : selection.overriddenPolicies()) {
+            if (policies.byIndex(index).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "ringway.backend.policies." + index + ": no policy found for override config, index: " + index);
+            }
+        }
+        warnOfUnusedReadAffinity("(default)", selection.options(null));
+        selection.overriddenPolicies()
+                .forEach(index -> warnOfUnusedReadAffinity("policy " + index, selection.options(index)));
+        return selection;
+    }
+
+    @Bean
+    StorageNodes storageNodes(StorageNodeClient client, NodeHealth health, NodeTimings timings,
+            NodeSelection selection) {
+        return new StorageNodes(client, health, timings, new Random(), selection);
     }
 
     @Bean
@@ -92,5 +120,12 @@ class BackendConfiguration {
     @Bean
     BackendRequests backendRequests(StorageNodes nodes) {
         return new BackendRequests(nodes);
+    }
+
+    private static void warnOfUnusedReadAffinity(String label, PolicyOptions options) {
+        if (options.hasReadAffinity() && !options.sortingMethod().equals("affinity")) {
+            LOG.warn("sorting_method is set to '{}', not 'affinity'; {} read_affinity setting will have no effect.",
+                    options.sortingMethod(), label);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package io.ringway.config;
 
 import io.ringway.backend.BackendSettings;
+import io.ringway.backend.PolicyOverrides;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
@@ -27,9 +29,18 @@ import org.springframework.boot.convert.DurationUnit;
  * @param sortingMethod {@code sorting_method}: {@code shuffle}, {@code timing} or {@code affinity}
  * @param timingExpiry {@code timing_expiry}
  * @param readAffinity {@code read_affinity}, such as {@code "r1z1=100, r1=200"}
- * @param writeAffinity {@code write_affinity} (accepted, not applied yet)
- * @param writeAffinityNodeCount {@code write_affinity_node_count}
+ * @param writeAffinity {@code write_affinity}, such as {@code "r1, r2z2"}: the regions or zones
+ *     local to this gateway; object PUTs try local nodes first, DELETEs also local handoffs
+ * @param writeAffinityNodeCount {@code write_affinity_node_count}: an integer or
+ *     {@code "<n> * replicas"}
+ * @param writeAffinityHandoffDeleteCount {@code write_affinity_handoff_delete_count}: an integer
+ *     or {@code auto}
  * @param maxConnections size of the connection pool to storage nodes (Ringway's own)
+ * @param policies Swift's {@code [proxy-server:policy:N]} sections as
+ *     {@code ringway.backend.policies.<N>.<option>}: per storage policy index,
+ *     {@code sorting_method}, {@code read_affinity}, {@code write_affinity},
+ *     {@code write_affinity_node_count} and {@code write_affinity_handoff_delete_count}; an
+ *     option left out takes the value above
  */
 record BackendProperties(
         @DefaultValue("500ms") @DurationUnit(ChronoUnit.SECONDS) Duration connTimeout,
@@ -44,7 +55,9 @@ record BackendProperties(
         @DefaultValue("") String readAffinity,
         @DefaultValue("") String writeAffinity,
         @DefaultValue("2 * replicas") String writeAffinityNodeCount,
-        @DefaultValue("500") int maxConnections) {
+        @DefaultValue("auto") String writeAffinityHandoffDeleteCount,
+        @DefaultValue("500") int maxConnections,
+        @DefaultValue Map<Integer, PolicyOverrides> policies) {
 
     /** The data path's settings; checked there (an unknown sorting method fails the start). */
     BackendSettings toSettings() {
@@ -52,6 +65,6 @@ record BackendProperties(
         Duration recoverable = recoverableNodeTimeout != null ? recoverableNodeTimeout : nodeTimeout;
         return new BackendSettings(connTimeout, nodeTimeout, recoverable, postQuorumTimeout, errorSuppressionLimit,
                 errorSuppressionInterval, requestNodeCount, sortingMethod, timingExpiry, readAffinity, writeAffinity,
-                writeAffinityNodeCount, maxConnections);
+                writeAffinityNodeCount, writeAffinityHandoffDeleteCount, maxConnections, policies);
     }
 }

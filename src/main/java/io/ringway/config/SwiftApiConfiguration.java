@@ -3,6 +3,7 @@ package io.ringway.config;
 import io.ringway.api.swift.EdgeConstraints;
 import io.ringway.backend.BackendRequests;
 import io.ringway.backend.DatabaseGet;
+import io.ringway.backend.NodeSelection;
 import io.ringway.backend.ObjectGet;
 import io.ringway.backend.ObjectPut;
 import io.ringway.backend.StorageNodes;
@@ -49,8 +50,8 @@ class SwiftApiConfiguration {
     /** Python's mimetypes table and the system's mime.types files, read once at startup. */
     @Bean
     ObjectController objectController(InfoCache info, Rings rings, ObjectGet get, ObjectPut put,
-            BackendRequests requests, EdgeConstraints constraints) {
-        return new ObjectController(info, rings::object, rings::container, get, put, requests, constraints,
+            BackendRequests requests, NodeSelection selection, EdgeConstraints constraints) {
+        return new ObjectController(info, rings::object, rings::container, get, put, requests, selection, constraints,
                 ContentTypes.load(ContentTypes.KNOWN_FILES));
     }
 

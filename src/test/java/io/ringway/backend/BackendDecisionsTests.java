@@ -53,9 +53,9 @@ class BackendDecisionsTests {
     void dealsContainerUpdatesAsSwift() {
         List<Node> containers = List.of(node(0, 6201, "sdc"), node(1, 6202, "sdd"), node(2, 6203, "sde"));
 
-        List<HttpHeaders> headers = ContainerUpdateHeaders.assign(3, new ContainerTarget(7, containers));
+        List<HttpHeaders> headers = ContainerUpdateHeaders.assign(3, 3, new ContainerTarget(7, containers));
 
-        assertThat(ContainerUpdateHeaders.updatesNeeded(3, 3)).isEqualTo(3);
+        assertThat(ContainerUpdateHeaders.updatesNeeded(3, 3, 3)).isEqualTo(3);
         assertThat(headers).extracting(h -> h.getFirst("X-Container-Host"))
                 .containsExactly("10.0.0.1:6201", "10.0.0.1:6202", "10.0.0.1:6203");
         assertThat(headers).extracting(h -> h.getFirst("X-Container-Device")).containsExactly("sdc", "sdd", "sde");
@@ -66,7 +66,7 @@ class BackendDecisionsTests {
     void sendsExtraContainerUpdatesWhenObjectReplicasOutnumberContainers() {
         List<Node> containers = List.of(node(0, 6201, "sdc"), node(1, 6202, "sdd"));
 
-        List<HttpHeaders> headers = ContainerUpdateHeaders.assign(5, new ContainerTarget(7, containers));
+        List<HttpHeaders> headers = ContainerUpdateHeaders.assign(5, 5, new ContainerTarget(7, containers));
 
         // Qc + Ro - Qo = 1 + 5 - 3 = 3 updates, dealt round-robin.
         assertThat(headers).extracting(h -> h.getFirst("X-Container-Host"))
@@ -77,11 +77,23 @@ class BackendDecisionsTests {
     void givesSeveralUpdatesToOneRequestWhenContainersOutnumberObjectReplicas() {
         List<Node> containers = List.of(node(0, 6201, "sdc"), node(1, 6202, "sdd"), node(2, 6203, "sde"));
 
-        List<HttpHeaders> headers = ContainerUpdateHeaders.assign(2, new ContainerTarget(7, containers));
+        List<HttpHeaders> headers = ContainerUpdateHeaders.assign(2, 2, new ContainerTarget(7, containers));
 
         assertThat(headers.get(0).getFirst("X-Container-Host")).isEqualTo("10.0.0.1:6201,10.0.0.1:6203");
         assertThat(headers.get(0).getFirst("X-Container-Device")).isEqualTo("sdc,sde");
         assertThat(headers.get(1).getFirst("X-Container-Host")).isEqualTo("10.0.0.1:6202");
+    }
+
+    @Test
+    void aDeleteToLocalHandoffsCountsTheUpdatesWithThePolicysQuorum() {
+        List<Node> containers = List.of(node(0, 6201, "sdc"), node(1, 6202, "sdd"), node(2, 6203, "sde"));
+
+        // 3 primaries and 1 local handoff: Qc + n_outgoing - Qo = 2 + 4 - 2 = 4 updates (not 2 + 4 - 3).
+        List<HttpHeaders> headers = ContainerUpdateHeaders.assign(4, 3, new ContainerTarget(7, containers));
+
+        assertThat(ContainerUpdateHeaders.updatesNeeded(3, 4, 3)).isEqualTo(4);
+        assertThat(headers).extracting(h -> h.getFirst("X-Container-Host"))
+                .containsExactly("10.0.0.1:6201", "10.0.0.1:6202", "10.0.0.1:6203", "10.0.0.1:6201");
     }
 
     @Test

@@ -29,6 +29,10 @@ class NodeIteratorTests {
         return new Ring(RingBuilder.build(devices, 6, 3, RingBuilder.DEFAULT_SEED), TestNode.HASH_PATH);
     }
 
+    private static PolicyOptions options(BackendSettings settings) {
+        return settings.nodeSelection().options(null);
+    }
+
     private static List<Node> drain(NodeIterator nodes) {
         List<Node> all = new ArrayList<>();
         nodes.forEachRemaining(all::add);
@@ -37,7 +41,8 @@ class NodeIteratorTests {
 
     @Test
     void givesPrimariesThenHandoffsUpToTwiceTheReplicas() {
-        List<Node> nodes = drain(NodeIterator.of(ring, 5, settings, health, timings, new Random(1)));
+        List<Node> nodes = drain(NodeIterator.of(ring, 5, settings.nodeSelection().options(null),
+                settings.nodeSelection().requestNodeCount(), health, timings, new Random(1)));
 
         assertThat(nodes).hasSize(6);
         assertThat(nodes.subList(0, 3)).containsExactlyInAnyOrderElementsOf(ring.primaryNodes(5));
@@ -49,14 +54,16 @@ class NodeIteratorTests {
         Node primary = ring.primaryNodes(5).get(0);
         health.limit(primary.device(), "507");
 
-        List<Node> nodes = drain(NodeIterator.of(ring, 5, settings, health, timings, new Random(1)));
+        List<Node> nodes = drain(NodeIterator.of(ring, 5, settings.nodeSelection().options(null),
+                settings.nodeSelection().requestNodeCount(), health, timings, new Random(1)));
 
         assertThat(nodes).hasSize(6).doesNotContain(primary);
     }
 
     @Test
     void givesAnExtraNodeForOneLimitedAfterItWasTried() {
-        NodeIterator nodes = NodeIterator.of(ring, 5, settings, health, timings, new Random(1));
+        NodeIterator nodes = NodeIterator.of(ring, 5, settings.nodeSelection().options(null),
+                settings.nodeSelection().requestNodeCount(), health, timings, new Random(1));
         Node first = nodes.next();
         health.limit(first.device(), "507");
 
@@ -67,18 +74,18 @@ class NodeIteratorTests {
     void sortsPrimariesByReadAffinity() {
         List<Node> primaries = ring.primaryNodes(5);
         Device last = primaries.get(0).device();
-        String affinity = "r" + last.region() + "z" + last.zone() + "=200, r1=100, r2=100";
+        // Rules sort by priority, not by their place in the value: Swift's affinity_key_function.
+        String affinity = "r1=200, r2=200, r" + last.region() + "z" + last.zone() + "=100";
 
-        List<Node> sorted = NodeIterator.sort(primaries, settings.withReadAffinity(affinity), timings, new Random(1));
+        List<Node> sorted = NodeIterator.sort(primaries, options(settings.withReadAffinity(affinity)), timings,
+                new Random(1));
 
-        assertThat(sorted.get(2)).isEqualTo(primaries.get(0));
+        assertThat(sorted.get(0)).isEqualTo(primaries.get(0));
     }
 
     @Test
     void sortsPrimariesByTimingWithUnmeasuredFirst() {
-        BackendSettings timing = new BackendSettings(settings.connTimeout(), settings.nodeTimeout(),
-                settings.recoverableNodeTimeout(), settings.postQuorumTimeout(), 10, Duration.ofSeconds(60),
-                "2 * replicas", "timing", Duration.ofSeconds(300), "", "", "2 * replicas", 10);
+        PolicyOptions timing = PolicyOptions.of("timing", "", "", "2 * replicas", "auto");
         List<Node> primaries = ring.primaryNodes(5);
         timings.record(primaries.get(0).device().ip(), Duration.ofMillis(30));
         timings.record(primaries.get(1).device().ip(), Duration.ofMillis(10));
@@ -86,6 +93,16 @@ class NodeIteratorTests {
         List<Node> sorted = NodeIterator.sort(primaries, timing, timings, new Random(1));
 
         assertThat(sorted).containsExactly(primaries.get(2), primaries.get(1), primaries.get(0));
+    }
+
+    @Test
+    void timingsWithinAMillisecondTieAsSwiftRoundsThem() {
+        timings.record("10.9.0.1", Duration.ofNanos(10_200_000));
+        timings.record("10.9.0.2", Duration.ofNanos(10_400_000));
+        timings.record("10.9.0.3", Duration.ofNanos(10_600_000));
+
+        assertThat(timings.key("10.9.0.1")).isEqualTo(timings.key("10.9.0.2")).isEqualTo(0.010);
+        assertThat(timings.key("10.9.0.3")).isEqualTo(0.011);
     }
 
     @Test

@@ -56,6 +56,7 @@ final class StorageCluster implements AutoCloseable {
     final NodeTimings timings;
     final ObjectGet get;
     final ObjectPut put;
+    final BackendRequests requests;
     Ring ring;
 
     /**
@@ -63,6 +64,14 @@ final class StorageCluster implements AutoCloseable {
      * @param replicas the ring's replica count
      */
     StorageCluster(List<@Nullable FakeNode> nodes, int replicas, BackendSettings settings) throws IOException {
+        this(nodes, replicas, settings, java.util.stream.IntStream.generate(() -> 1).limit(nodes.size()).toArray());
+    }
+
+    /**
+     * @param regions the region of each node; zones stay one per node (zone i+1 for node i)
+     */
+    StorageCluster(List<@Nullable FakeNode> nodes, int replicas, BackendSettings settings, int[] regions)
+            throws IOException {
         for (FakeNode fake : nodes) {
             if (fake == null) {
                 Path root = Files.createTempDirectory("ringway-backend-node");
@@ -83,12 +92,13 @@ final class StorageCluster implements AutoCloseable {
         }
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-            devices.add(Device.of(i, 1, i + 1, "127.0.0.1", ports.get(i), "sda1", 100));
+            devices.add(Device.of(i, regions[i], i + 1, "127.0.0.1", ports.get(i), "sda1", 100));
         }
         this.ring = new Ring(RingBuilder.build(devices, 4, replicas, RingBuilder.DEFAULT_SEED), TestNode.HASH_PATH);
         StringBuilder affinity = new StringBuilder();
         for (int i = 0; i < ports.size(); i++) {
-            affinity.append(i == 0 ? "" : ", ").append("r1z").append(i + 1).append('=').append(i + 1);
+            affinity.append(i == 0 ? "" : ", ").append('r').append(regions[i]).append('z').append(i + 1)
+                    .append('=').append(i + 1);
         }
         this.settings = settings.withReadAffinity(affinity.toString());
         this.client = new StorageNodeClient(this.settings);
@@ -96,6 +106,7 @@ final class StorageCluster implements AutoCloseable {
         this.timings = new NodeTimings(this.settings, Clock.systemUTC());
         this.get = new ObjectGet(new StorageNodes(client, health, timings, new Random(1)));
         this.put = new ObjectPut(new StorageNodes(client, health, timings, new Random(1)));
+        this.requests = new BackendRequests(new StorageNodes(client, health, timings, new Random(1)));
     }
 
     /** Short timeouts so that fault tests take seconds. */

@@ -3,6 +3,7 @@ package io.ringway.proxy.object;
 import io.ringway.api.swift.EdgeConstraints;
 import io.ringway.backend.BackendRequests;
 import io.ringway.backend.InfoSource;
+import io.ringway.backend.NodeSelection;
 import io.ringway.backend.ObjectGet;
 import io.ringway.backend.ObjectPut;
 import io.ringway.proxy.Controller;
@@ -37,15 +38,17 @@ public final class ObjectController implements Controller {
      * @param get GET and HEAD across replicas
      * @param put PUT to the replicas
      * @param requests POST and DELETE to the replicas
+     * @param selection per-policy write affinity, which decides how many nodes a DELETE asks
      * @param constraints Swift's constraints checks
      * @param contentTypes the table that guesses a missing Content-Type
      */
     public ObjectController(InfoSource info, IntFunction<Ring> objectRings, Supplier<Ring> containerRing, ObjectGet get,
-            ObjectPut put, BackendRequests requests, EdgeConstraints constraints, ContentTypes contentTypes) {
+            ObjectPut put, BackendRequests requests, NodeSelection selection, EdgeConstraints constraints,
+            ContentTypes contentTypes) {
         ObjectTargets targets = new ObjectTargets(info, objectRings, containerRing);
         this.reads = new ObjectReads(targets, get);
         this.writes = new ObjectWrites(targets, put, constraints, contentTypes);
-        this.updates = new ObjectUpdates(targets, requests, constraints);
+        this.updates = new ObjectUpdates(targets, requests, selection, constraints);
     }
 
     @Override

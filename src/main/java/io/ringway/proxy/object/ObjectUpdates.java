@@ -7,6 +7,7 @@ import io.ringway.api.swift.EdgeConstraints;
 import io.ringway.backend.BackendRequests;
 import io.ringway.backend.ContainerUpdateHeaders;
 import io.ringway.backend.FanOutRequest;
+import io.ringway.backend.NodeSelection;
 import io.ringway.proxy.ProxyReply;
 import io.ringway.proxy.ProxyRequest;
 import io.ringway.proxy.SwiftResponses;
@@ -14,6 +15,7 @@ import io.ringway.swift.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
@@ -24,16 +26,22 @@ import reactor.core.publisher.Mono;
  * {@code X-Delete-At}; both fix one {@code X-Timestamp} and send the request to every primary
  * (handoffs standing in) with the container update headers, and answer the best of the nodes'
  * answers ({@code make_requests}), a DELETE counting 404s as 204 when no class has a quorum.
+ * Under the policy's {@code write_affinity} a DELETE also goes to local handoffs (as many as
+ * {@code write_affinity_handoff_delete_count} says), which may hold the object a PUT wrote
+ * locally; those requests carry container updates too.
  */
 final class ObjectUpdates {
 
     private final ObjectTargets targets;
     private final BackendRequests requests;
+    private final NodeSelection selection;
     private final EdgeConstraints constraints;
 
-    ObjectUpdates(ObjectTargets targets, BackendRequests requests, EdgeConstraints constraints) {
+    ObjectUpdates(ObjectTargets targets, BackendRequests requests, NodeSelection selection,
+            EdgeConstraints constraints) {
         this.targets = requireNonNull(targets, "targets");
         this.requests = requireNonNull(requests, "requests");
+        this.selection = requireNonNull(selection, "selection");
         this.constraints = requireNonNull(constraints, "constraints");
     }
 
@@ -51,7 +59,8 @@ final class ObjectUpdates {
                     if (deleteAt != null) {
                         changes.set("X-Delete-At", deleteAt);
                     }
-                    return send(request, target, HttpMethod.POST, changes, Map.of());
+                    int replicas = target.ring().primaryNodes(target.partition()).size();
+                    return send(request, target, HttpMethod.POST, changes, Map.of(), replicas, null);
                 });
     }
 
@@ -63,25 +72,32 @@ final class ObjectUpdates {
                     }
                     HttpHeaders changes = new HttpHeaders();
                     changes.set("X-Timestamp", NodeHeaders.ensureTimestamp(request.headers()).internal());
-                    return send(request, target, HttpMethod.DELETE, changes, Map.of(404, 204));
+                    int count = selection.objectDeleteNodeCount(target.ring(), target.partition(),
+                            target.policyIndex());
+                    Integer localHandoffsPolicy = selection.options(target.policyIndex()).hasWriteAffinity()
+                            ? target.policyIndex()
+                            : null;
+                    return send(request, target, HttpMethod.DELETE, changes, Map.of(404, 204), count,
+                            localHandoffsPolicy);
                 });
     }
 
     private Mono<ProxyReply> send(ProxyRequest request, ObjectTarget target, HttpMethod method, HttpHeaders changes,
-            Map<Integer, Integer> overrides) {
+            Map<Integer, Integer> overrides, int nodeCount, @Nullable Integer localHandoffsPolicy) {
         HttpHeaders common = NodeHeaders.of(request, changes);
         common.remove("X-Delete-After");
         common.set("X-Backend-Storage-Policy-Index", Integer.toString(target.policyIndex()));
         int replicas = target.ring().primaryNodes(target.partition()).size();
         List<HttpHeaders> perNode = new ArrayList<>();
-        for (HttpHeaders update : ContainerUpdateHeaders.assign(replicas, requireNonNull(target.updates()))) {
+        for (HttpHeaders update : ContainerUpdateHeaders.assign(nodeCount, replicas,
+                requireNonNull(target.updates()))) {
             HttpHeaders headers = new HttpHeaders();
             common.forEach(headers::addAll);
             update.forEach(headers::put);
             perNode.add(headers);
         }
         FanOutRequest fanOut = new FanOutRequest(target.ring(), target.partition(), method, target.path(), null,
-                perNode, overrides);
+                perNode, overrides, localHandoffsPolicy);
         return requests.send(fanOut)
                 .map(reply -> SwiftResponses.fromBackend(reply, request.exchange()));
     }
