@@ -31,7 +31,11 @@ record RingwaySettings(Map<String, String> properties, List<String> ignored) {
     private static final Set<String> BACKEND_SECONDS = Set.of("conn_timeout", "node_timeout",
             "recoverable_node_timeout", "post_quorum_timeout", "error_suppression_interval", "timing_expiry");
     private static final Set<String> BACKEND_VERBATIM = Set.of("error_suppression_limit", "request_node_count",
-            "sorting_method", "read_affinity", "write_affinity", "write_affinity_node_count");
+            "sorting_method", "read_affinity", "write_affinity", "write_affinity_node_count",
+            "write_affinity_handoff_delete_count");
+    /** What a {@code [proxy-server:policy:N]} section may override, as Swift's {@code ProxyOverrideOptions}. */
+    private static final Set<String> POLICY_OVERRIDES = Set.of("sorting_method", "read_affinity", "write_affinity",
+            "write_affinity_node_count", "write_affinity_handoff_delete_count");
     private static final Set<String> PROXY_BOOLEANS = Set.of("allow_account_management", "account_autocreate",
             "strict_cors_mode");
     private static final Set<String> PROXY_VERBATIM = Set.of("max_containers_per_account",
@@ -65,8 +69,13 @@ record RingwaySettings(Map<String, String> properties, List<String> ignored) {
                 ignored.add("[filter " + stage + "] " + option);
             }
         }));
-        conf.policyOptions().forEach((index, options) -> options.keySet()
-                .forEach(option -> ignored.add("[proxy-server:policy:" + index + "] " + option)));
+        conf.policyOptions().forEach((index, options) -> options.forEach((option, value) -> {
+            if (POLICY_OVERRIDES.contains(option)) {
+                properties.put(BACKEND + "policies." + index + "." + option, value);
+            } else {
+                ignored.add("[proxy-server:policy:" + index + "] " + option);
+            }
+        }));
         return new RingwaySettings(properties, ignored);
     }
 

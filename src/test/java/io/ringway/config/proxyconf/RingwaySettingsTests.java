@@ -32,6 +32,8 @@ class RingwaySettingsTests {
 
             [proxy-server:policy:1]
             sorting_method = shuffle
+            write_affinity_handoff_delete_count = auto
+            concurrent_gets = on
 
             [filter:catch_errors]
             use = egg:swift#catch_errors
@@ -94,6 +96,13 @@ class RingwaySettingsTests {
     }
 
     @Test
+    void perPolicySectionsBecomeBackendPolicyOverrides() {
+        assertThat(settings.properties())
+                .containsEntry("ringway.backend.policies.1.sorting_method", "shuffle")
+                .containsEntry("ringway.backend.policies.1.write_affinity_handoff_delete_count", "auto");
+    }
+
+    @Test
     void anOptionTheFileLeavesOutTakesSwiftsDefaultNotRingways() {
         assertThat(settings.properties()).containsEntry("ringway.proxy.account_autocreate", "false");
     }
@@ -128,7 +137,7 @@ class RingwaySettingsTests {
         assertThat(settings.ignored()).containsExactlyInAnyOrder(
                 "[app:proxy-server] client_timeout",
                 "[filter cache] memcache_servers",
-                "[proxy-server:policy:1] sorting_method");
+                "[proxy-server:policy:1] concurrent_gets");
     }
 
     @Test
