@@ -23,8 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * What a test of the real-cluster tier gets from {@link RealCluster}: where the cluster is, both
  * proxies logged in, the rings, and faults on real servers. Every fault is undone after the test
- * (servers started again, disks given back), and both proxies then start afresh so that neither
- * carries the test's error limits into the next one.
+ * (servers started again, disks given back), and after a disk fault both proxies start afresh so
+ * that neither carries the test's error limits into the next one.
  */
 final class Cluster {
 
@@ -39,6 +39,7 @@ final class Cluster {
     private final Set<List<String>> undo = new LinkedHashSet<>();
     private final Map<Side, Front> fronts = new EnumMap<>(Side.class);
     private @Nullable RingwayFront ringway;
+    private boolean errorLimited;
 
     Cluster(ClusterScript script, Map<String, String> env) {
         this.script = requireNonNull(script, "script");
@@ -69,6 +70,11 @@ final class Cluster {
     /** The real swift-proxy-server's log (it runs with {@code -v}). */
     Path proxyLog() {
         return script.base().resolve("log").resolve("proxy-server.log");
+    }
+
+    /** A storage server's log ({@code object-server-N.log}): one line per request, with its status. */
+    Path log(ServerType type, int node) {
+        return script.base().resolve("log").resolve(type.swiftName() + "-server-" + node + ".log");
     }
 
     /** The URL of the real swift-proxy-server. */
@@ -150,6 +156,9 @@ final class Cluster {
 
     /** Takes node N's device away: its servers answer 507 for it, as for an unmounted disk. */
     void diskOff(int node) {
+        synchronized (this) {
+            errorLimited = true;
+        }
         fault(List.of("disk-on", Integer.toString(node)), "disk-off", Integer.toString(node));
     }
 
@@ -162,21 +171,26 @@ final class Cluster {
         script.check("updaters");
     }
 
-    /** Undoes this test's faults, then restarts both proxies if there were any (their error limits). */
+    /**
+     * Undoes this test's faults. After a disk fault both proxies start afresh: a 507 error-limits
+     * the device at once for {@code error_suppression_interval} (60 s), which would send the next
+     * test's writes to handoffs. A stopped server only counts one error per attempt, far below
+     * {@code error_suppression_limit} (10), so proxies are kept then (a restart costs seconds).
+     */
     synchronized void restore() {
-        if (undo.isEmpty()) {
-            return;
-        }
         List<List<String>> commands = new ArrayList<>(undo);
         Collections.reverse(commands);
         undo.clear();
         for (List<String> command : commands) {
             script.check(command.toArray(String[]::new));
         }
-        script.check("stop", "proxy");
-        script.check("start", "proxy");
-        closeRingway();
-        fronts.clear();
+        if (errorLimited) {
+            errorLimited = false;
+            script.check("stop", "proxy");
+            script.check("start", "proxy");
+            closeRingway();
+            fronts.clear();
+        }
     }
 
     synchronized void closeRingway() {
