@@ -9,6 +9,13 @@ import io.ringway.ring.Rings;
 import io.ringway.storage.node.ServerType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +38,7 @@ final class Cluster {
     /** The account of tempauth's {@code test:tester} on both proxies. */
     static final String ACCOUNT = "AUTH_test";
     static final int NODES = 4;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final ClusterScript script;
     private final Map<String, String> env;
@@ -75,6 +83,17 @@ final class Cluster {
     /** A storage server's log ({@code object-server-N.log}): one line per request, with its status. */
     Path log(ServerType type, int node) {
         return script.base().resolve("log").resolve(type.swiftName() + "-server-" + node + ".log");
+    }
+
+    /** What a log got after {@code offset} (its size before the test's requests). */
+    static String logAfter(Path log, long offset) {
+        try (var channel = FileChannel.open(log)) {
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.max(0, channel.size() - offset));
+            channel.read(tail, offset);
+            return new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The URL of the real swift-proxy-server. */
@@ -132,6 +151,34 @@ final class Cluster {
     List<Integer> containerPrimaries(String container) {
         Ring ring = rings.container();
         return ring.primaryNodes(ring.partition(ACCOUNT, container, null)).stream().map(n -> node(n.device())).toList();
+    }
+
+    /** Node N's object-ring device for a policy, as the proxies key it for error limiting. */
+    Device objectDevice(int policyIndex, int node) {
+        return rings.object(policyIndex).devices().stream()
+                .filter(d -> d != null && node(d) == node)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * A container's object names as node N's container server alone has them (a backend GET on
+     * its replica of the container, no proxy in between), one per line.
+     */
+    String listingOn(int node, String container) {
+        Ring ring = rings.container();
+        URI uri = URI.create("http://127.0.0.1:" + port(ServerType.CONTAINER, node) + "/sdb" + node + "/"
+                + ring.partition(ACCOUNT, container, null) + "/" + ACCOUNT + "/" + container);
+        try {
+            HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return reply.statusCode() + "\n" + reply.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The nodes whose device holds a {@code .data} file of the object, read on disk. */
