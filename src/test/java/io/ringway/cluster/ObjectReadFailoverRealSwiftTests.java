@@ -57,8 +57,7 @@ class ObjectReadFailoverRealSwiftTests {
         int serving;
         try (InputStream in = new DigestInputStream(get.body(), md5)) {
             assertThat(in.readNBytes(READ_BEFORE_KILL)).hasSize(READ_BEFORE_KILL);
-            // A slow client, never a stalled one: a pause longer than recoverable_node_timeout
-            // makes Ringway leave the node on its own (a deviation from Swift, see docs/testing.md).
+            // Read on while the serving primary is found and killed: a slow client, as in life.
             CompletableFuture<Long> rest = CompletableFuture.supplyAsync(() -> readSlowly(in));
             serving = sending(cluster, primaries);
             cluster.kill(ServerType.OBJECT, serving);
@@ -69,6 +68,30 @@ class ObjectReadFailoverRealSwiftTests {
         assertThat(HexFormat.of().formatHex(md5.digest())).isEqualTo(Names.md5(body));
         List<Integer> others = primaries.stream().filter(node -> node != serving).toList();
         assertThat(resumedOn(cluster, others, c)).as("206 GETs on nodes %s", others).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void aClientPausingLongerThanRecoverableNodeTimeoutCostsTheNodeNothing(Side side, Cluster cluster)
+            throws Exception {
+        Front front = cluster.front(side);
+        String c = Names.unique("pause");
+        byte[] body = Names.bytes(SIZE / 4, 8);
+        front.send("PUT", c);
+        assertThat(front.put(c + "/big", body).status()).isEqualTo(201);
+
+        HttpResponse<InputStream> get = front.stream(c + "/big");
+        MessageDigest md5 = md5();
+        try (InputStream in = new DigestInputStream(get.body(), md5)) {
+            assertThat(in.readNBytes(READ_BEFORE_KILL)).hasSize(READ_BEFORE_KILL);
+            // Longer than recoverable_node_timeout (10 s): Swift times its reads from the node,
+            // which wait for the client, so the pause is the client's, not the node's.
+            Thread.sleep(12_000);
+            assertThat(READ_BEFORE_KILL + in.transferTo(OutputStream.nullOutputStream())).isEqualTo(SIZE / 4);
+        }
+
+        assertThat(HexFormat.of().formatHex(md5.digest())).isEqualTo(Names.md5(body));
+        assertThat(resumedOn(cluster, cluster.primaries(0, c, "big"), c)).as("resumed GETs").isZero();
     }
 
     /** Reads 64 KiB every 50 ms until {@link #fast}, then the rest at once; the bytes read. */
