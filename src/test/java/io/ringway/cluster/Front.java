@@ -60,15 +60,6 @@ final class Front {
         return new Front(side, storageUrl.substring(0, storageUrl.lastIndexOf('/') + 1) + account, token);
     }
 
-    Side side() {
-        return side;
-    }
-
-    /** The account's name in the storage URL ({@code AUTH_test}). */
-    String account() {
-        return storageUrl.substring(storageUrl.lastIndexOf('/') + 1);
-    }
-
     Reply send(String method, String path, String... headers) {
         return send(method, path, new byte[0], headers);
     }
