@@ -2,6 +2,7 @@ package io.ringway.swift;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -32,9 +33,13 @@ public record Timestamp(long raw, long offset) implements Comparable<Timestamp> 
         }
     }
 
-    /** The current time, without offset. */
+    /**
+     * The current time, without offset, to Swift's precision of ten microseconds (Swift's
+     * {@code Timestamp.now()}): two writes of one name in the same millisecond still differ.
+     */
     public static Timestamp now() {
-        return ofMillis(System.currentTimeMillis());
+        Instant now = Instant.now();
+        return new Timestamp(now.getEpochSecond() * UNITS_PER_SECOND + now.getNano() / 10_000, 0);
     }
 
     public static Timestamp ofMillis(long epochMillis) {

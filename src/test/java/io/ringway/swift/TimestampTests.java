@@ -63,4 +63,16 @@ class TimestampTests {
         assertThat(ts.seconds()).isEqualTo(1_700_000_000L);
         assertThat(ts.epochMillis()).isEqualTo(1_700_000_000_123L);
     }
+
+    @Test
+    void nowHasSwiftsTenMicrosecondPrecisionNotMilliseconds() {
+        // Swift's proxy stamps writes to 10 us; a millisecond clock would make two writes of one
+        // name in the same millisecond collide (409 from the object servers).
+        boolean belowMillis = false;
+        for (int i = 0; i < 1000 && !belowMillis; i++) {
+            belowMillis = Timestamp.now().raw() % 100 != 0;
+        }
+        assertThat(belowMillis).isTrue();
+        assertThat(Timestamp.now().epochMillis()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(1000L));
+    }
 }
