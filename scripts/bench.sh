@@ -33,6 +33,9 @@
 #   --nmt               Ringway with -XX:NativeMemoryTracking=summary: where its resident memory
 #                       goes (heap, metaspace, code, threads, Netty's direct buffers), printed at the end
 #
+# Environment: RINGWAY_JVM_OPTS adds JVM options to a Ringway gateway (profiling, e.g.
+#   RINGWAY_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile").
+#
 # Disk: every replica is a full copy: a 10 GiB object needs 30 GiB free (3 replicas), plus
 # logs. The script checks free space first and refuses to start without 3 x big + 2 GiB.
 set -euo pipefail
@@ -149,6 +152,8 @@ start_ringway() {  # start_ringway EXTRA_ARGS...: sets GATEWAY_PID, AUTH_URL
   port=$(free_port 18080)
   local jvm=("-Xmx$XMX" "-Dio.netty.leakDetection.level=$LEAK")
   if [ $NMT = 1 ]; then jvm+=(-XX:NativeMemoryTracking=summary); fi
+  # RINGWAY_JVM_OPTS: extra JVM options for profiling runs (e.g. a JFR recording), split on spaces.
+  if [ -n "${RINGWAY_JVM_OPTS:-}" ]; then read -r -a extra_jvm <<<"$RINGWAY_JVM_OPTS"; jvm+=("${extra_jvm[@]}"); fi
   java "${jvm[@]}" -jar "$jar" \
     --server.port="$port" --server.address=127.0.0.1 \
     --management.server.port=0 --management.server.address=127.0.0.1 \
