@@ -19,8 +19,8 @@ public class RingwayApplication {
      * One event loop per core unless {@code -Dreactor.netty.ioWorkerCount} says otherwise. Reactor
      * Netty's default is at least 4, a margin for code that blocks its loops; Ringway never does
      * (its tests fail on a blocking call there), so on a small machine the extra loops only add
-     * thread switches: with 2 cores, 2 loops cost the gateway 10 to 40 % less CPU per small
-     * request than 4 (docs/performance.md).
+     * thread switches: on a busy 2-core machine, 2 loops cost the gateway less CPU per small
+     * request than 4 in each of two pairs of runs (see the commit that added this).
      */
     private static void defaultIoWorkers() {
         if (System.getProperty(ReactorNetty.IO_WORKER_COUNT) == null) {
