@@ -41,6 +41,9 @@
 #   --nmt               Ringway with -XX:NativeMemoryTracking=summary: where its resident memory
 #                       goes (heap, metaspace, code, threads, Netty's direct buffers), printed at the end
 #
+# Environment: RINGWAY_JVM_OPTS adds JVM options to a Ringway gateway (profiling, e.g.
+#   RINGWAY_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile").
+#
 # Disk: every replica is a full copy: a 10 GiB object needs 30 GiB free (3 replicas), plus
 # logs. The script checks free space first and refuses to start without 3 x big + 2 GiB.
 set -euo pipefail

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.TcpClient;
@@ -40,7 +41,11 @@ public final class StorageNodeClient implements AutoCloseable {
                 // Swift's proxy sends backend paths as they are; no redirects, no compression.
                 .followRedirect(false)
                 .keepAlive(true);
+        // On the HTTP server's (and HttpClient's) event loops, which Reactor Netty colocates: a
+        // PUT's connections then run on the loop of the client connection that feeds them, so
+        // that each body batch is written without a hand-off to (and wake-up of) another thread.
         this.tcp = TcpClient.create(ConnectionProvider.newConnection())
+                .runOn(HttpResources.get())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis);
     }
 

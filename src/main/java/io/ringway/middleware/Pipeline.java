@@ -33,6 +33,7 @@ public final class Pipeline implements WebFilter {
     private final List<Stage> stages;
     private final Predicate<ServerWebExchange> scope;
     private final @Nullable WebHandler app;
+    private final String description;
 
     /**
      * Runs exactly these stages, in this order (no checks: see {@link #assemble}), on every
@@ -46,6 +47,7 @@ public final class Pipeline implements WebFilter {
         this.stages = List.copyOf(requireNonNull(stages, "stages"));
         this.scope = requireNonNull(scope, "scope");
         this.app = app;
+        this.description = "Pipeline" + this.stages.stream().map(Stage::name).toList();
     }
 
     /**
@@ -115,8 +117,9 @@ public final class Pipeline implements WebFilter {
         return stages.get(index).middleware().handle(exchange, next -> run(index + 1, next, chain));
     }
 
+    /** Made once: Spring's filter chain asks for it on every request (its checkpoint's description). */
     @Override
     public String toString() {
-        return "Pipeline" + stages.stream().map(Stage::name).toList();
+        return description;
     }
 }

@@ -65,14 +65,13 @@ public final class ProxyApplication implements WebHandler {
         String method = exchange.getRequest().getMethod().name();
         Set<String> allowed = new LinkedHashSet<>(controller.allowedMethods());
         allowed.add("OPTIONS");
-        String allow = allowHeader(allowed);
         if (!allowed.contains(method)) {
             HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.ALLOW, allow);
+            headers.set(HttpHeaders.ALLOW, allowHeader(allowed));
             throw new GatewayException(405, null, GatewayException.HTML_UTF8, headers, null);
         }
         if (method.equals("OPTIONS")) {
-            return cors.options(path, allowed, allow, exchange);
+            return cors.options(path, allowed, allowHeader(allowed), exchange);
         }
         ProxyRequest request = new ProxyRequest(path, exchange);
         return cors.validated(request, () -> controller.handle(request));

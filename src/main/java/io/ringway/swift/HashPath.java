@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record HashPath(String prefix, String suffix) {
 
+    /** One MD5 per thread: every request hashes its path, and the provider lookup costs more than the digest. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(HashPath::newMd5);
+
     public HashPath {
         requireNonNull(prefix, "prefix");
         requireNonNull(suffix, "suffix");
@@ -62,6 +65,12 @@ public record HashPath(String prefix, String suffix) {
     }
 
     private static MessageDigest md5() {
+        MessageDigest md5 = MD5.get();
+        md5.reset();
+        return md5;
+    }
+
+    private static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {

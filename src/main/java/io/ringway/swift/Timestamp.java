@@ -3,7 +3,6 @@ package io.ringway.swift;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,6 +62,10 @@ public record Timestamp(long raw, long offset) implements Comparable<Timestamp> 
             }
             offset = Long.parseUnsignedLong(hex, 16);
         }
+        long plain = plainRaw(base);
+        if (plain >= 0) {
+            return new Timestamp(plain, offset);
+        }
         BigDecimal seconds;
         try {
             seconds = new BigDecimal(base);
@@ -79,6 +82,34 @@ public record Timestamp(long raw, long offset) implements Comparable<Timestamp> 
         return new Timestamp(raw, offset);
     }
 
+    /**
+     * The raw value of the common form, digits with at most five decimals ({@code 1402464677.04188}),
+     * which needs no rounding; -1 for anything else (left to {@link BigDecimal}).
+     */
+    private static long plainRaw(String base) {
+        int dot = base.indexOf('.');
+        int whole = dot < 0 ? base.length() : dot;
+        int decimals = dot < 0 ? 0 : base.length() - dot - 1;
+        if (whole == 0 || whole > 10 || decimals > 5) {
+            return -1;
+        }
+        long raw = 0;
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            if (i == dot) {
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            raw = raw * 10 + (c - '0');
+        }
+        for (int i = decimals; i < 5; i++) {
+            raw *= 10;
+        }
+        return raw < MAX_RAW_EXCLUSIVE ? raw : -1;
+    }
+
     /** Like {@link #parse(String)}, but {@code null} for a missing or invalid value. */
     public static @Nullable Timestamp parseOrNull(@Nullable String value) {
         if (value == null) {
@@ -93,7 +124,10 @@ public record Timestamp(long raw, long offset) implements Comparable<Timestamp> 
 
     /** The normal form, {@code %016.05f}: what clients see in {@code X-Timestamp}. */
     public String normal() {
-        return String.format(Locale.ROOT, "%010d.%05d", raw / UNITS_PER_SECOND, raw % UNITS_PER_SECOND);
+        // By hand rather than String.format: every request writes and reads several of these.
+        StringBuilder out = new StringBuilder(32);
+        padded(out, raw / UNITS_PER_SECOND, 10);
+        return padded(out.append('.'), raw % UNITS_PER_SECOND, 5).toString();
     }
 
     /** The internal form: the normal form, plus {@code _} and 16 hex digits when there is an offset. */
@@ -101,7 +135,17 @@ public record Timestamp(long raw, long offset) implements Comparable<Timestamp> 
         if (offset == 0) {
             return normal();
         }
-        return normal() + "_" + String.format(Locale.ROOT, "%016x", offset);
+        String hex = Long.toHexString(offset);
+        return normal() + "_" + "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /** {@code value} (not negative) in decimal, zero-padded to at least {@code width} digits. */
+    private static StringBuilder padded(StringBuilder out, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
     }
 
     /** Whole seconds since the epoch. */

@@ -75,4 +75,26 @@ class TimestampTests {
         assertThat(belowMillis).isTrue();
         assertThat(Timestamp.now().epochMillis()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(1000L));
     }
+
+    @Test
+    void readsShortDecimalsExactlyAndLongerOnesRounded() {
+        assertThat(Timestamp.parse("1402464677.5").raw()).isEqualTo(140246467750000L);
+        assertThat(Timestamp.parse("1402464677.").raw()).isEqualTo(140246467700000L);
+        assertThat(Timestamp.parse("9999999999.99999").normal()).isEqualTo("9999999999.99999");
+        assertThat(Timestamp.parse("1402464677.000005").normal()).isEqualTo("1402464677.00000");
+        assertThat(Timestamp.parse("1402464677.000015").normal()).isEqualTo("1402464677.00002");
+        assertThat(Timestamp.parse("1e3").normal()).isEqualTo("0000001000.00000");
+        assertThat(Timestamp.parse("+5").normal()).isEqualTo("0000000005.00000");
+    }
+
+    @Test
+    void readsItsOwnFormsBack() {
+        for (long raw : new long[] {0, 1, 99_999, 100_000, 170_000_000_012_345L, 999_999_999_999_999L}) {
+            Timestamp ts = new Timestamp(raw, 0x1f);
+
+            assertThat(Timestamp.parse(ts.normal())).isEqualTo(new Timestamp(raw, 0));
+            assertThat(Timestamp.parse(ts.internal())).isEqualTo(ts);
+            assertThat(ts.internal()).hasSize(33);
+        }
+    }
 }

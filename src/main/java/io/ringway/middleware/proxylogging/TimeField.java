@@ -7,7 +7,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Swift's {@code StrFormatTime}: {@code {start_time}} is {@code "%.9f"} of the epoch seconds,
@@ -20,21 +22,40 @@ final class TimeField {
     static final Set<String> ATTRIBUTES = Set.of("datetime", "asctime", "iso8601", "s", "ms", "us", "ns",
             "a", "A", "b", "B", "c", "d", "H", "I", "j", "m", "M", "p", "S", "U", "w", "W", "x", "X", "y", "Y", "Z");
 
+    /** Formatters by pattern, made once: parsing a pattern costs more than formatting with it. */
+    private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+
     private TimeField() {
     }
 
     /** The time {@code epochSeconds} (a Python float, as {@code time.time()} gives) shown as {@code attribute}. */
     static String format(double epochSeconds, String attribute) {
+        switch (attribute) {
+            case "", "s", "ms", "us", "ns" -> {
+                return decimals(epochSeconds, attribute);
+            }
+            default -> {
+                // time.gmtime() truncates toward the whole second
+                return calendar(Instant.ofEpochSecond((long) Math.floor(epochSeconds)).atZone(ZoneOffset.UTC),
+                        attribute);
+            }
+        }
+    }
+
+    private static String decimals(double epochSeconds, String attribute) {
         String full = PythonText.fixed(epochSeconds, 9);
         int dot = full.indexOf('.');
-        // time.gmtime() truncates toward the whole second
-        ZonedDateTime time = Instant.ofEpochSecond((long) Math.floor(epochSeconds)).atZone(ZoneOffset.UTC);
         return switch (attribute) {
-            case "" -> full;
             case "s" -> full.substring(0, dot);
             case "ms" -> full.substring(dot + 1, dot + 4);
             case "us" -> full.substring(dot + 1, dot + 7);
             case "ns" -> full.substring(dot + 1);
+            default -> full;
+        };
+    }
+
+    private static String calendar(ZonedDateTime time, String attribute) {
+        return switch (attribute) {
             case "datetime" -> pattern(time, "dd/MMM/yyyy/HH/mm/ss");
             case "iso8601" -> pattern(time, "yyyy-MM-dd'T'HH:mm:ss");
             case "asctime", "c" -> pattern(time, "EEE MMM ") + String.format("%2d", time.getDayOfMonth())
@@ -71,6 +92,6 @@ final class TimeField {
     }
 
     private static String pattern(ZonedDateTime time, String pattern) {
-        return DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(time);
+        return FORMATTERS.computeIfAbsent(pattern, p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH)).format(time);
     }
 }

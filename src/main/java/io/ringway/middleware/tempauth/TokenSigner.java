@@ -36,6 +36,11 @@ final class TokenSigner {
     private final String prefix;
     private final long lifeSeconds;
     private final Clock clock;
+    /**
+     * One keyed Mac per thread: every request with a token checks its signature, and looking up
+     * the provider and setting up the key each time cost more than the HMAC itself.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     TokenSigner(byte[] secret, String resellerPrefix, long lifeSeconds, Clock clock) {
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
@@ -101,10 +106,15 @@ final class TokenSigner {
     }
 
     private byte[] mac(byte[] data) {
+        // doFinal leaves the Mac ready for the next message with the same key.
+        return macs.get().doFinal(data);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
