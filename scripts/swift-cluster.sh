@@ -44,7 +44,7 @@ set -euo pipefail
 {
 
 HERE=$(dirname "$(realpath "$0")")
-# PY, SWIFT_CONF, port_free, free_port, healthy, ensure_swift_conf
+# PY, SWIFT_CONF, port_free, free_port, healthy, ensure_swift_conf, storage_server_conf
 . "$HERE/lib/swift-servers.sh"
 
 BASE=$(realpath -m "${RINGWAY_CLUSTER_BASE:-/tmp/ringway-cluster}")
@@ -122,36 +122,9 @@ write_if_changed() {
 
 server_conf() {  # server_conf TYPE N
   local t=$1 n=$2
-  cat <<EOF
-# Written by Ringway's scripts/swift-cluster.sh
-[DEFAULT]
-devices = $SRV/$n
-mount_check = false
-disable_fallocate = true
-bind_ip = 127.0.0.1
-bind_port = $(port_of "$t" "$n")
-workers = 1
-user = $ME
-swift_dir = $ETC
-log_name = $t-server-$n
-recon_cache_path = $CACHE/$n
-
-[pipeline:main]
-pipeline = healthcheck recon $t-server
-
-[app:$t-server]
-use = egg:swift#$t
-
-[filter:healthcheck]
-use = egg:swift#healthcheck
-
-[filter:recon]
-use = egg:swift#recon
-
-[$t-replicator]
-
-[$t-auditor]
-EOF
+  echo "# Written by Ringway's scripts/swift-cluster.sh"
+  storage_server_conf "$t" "$(port_of "$t" "$n")" "$SRV/$n" "$ETC" "$t-server-$n" "$CACHE/$n"
+  printf '\n[%s-replicator]\n\n[%s-auditor]\n' "$t" "$t"
   case $t in
     object) printf '\n[object-updater]\ninterval = 1\n' ;;
     container) printf '\n[container-updater]\ninterval = 1\n\n[container-sharder]\n' ;;

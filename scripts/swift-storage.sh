@@ -34,7 +34,7 @@ ETC=$BASE/etc RUN=$BASE/run LOG=$BASE/log SRV=$BASE/srv CACHE=$BASE/cache
 PORTS_FILE=$BASE/ports.env
 SERVERS="account container object"
 DEVICES="d1 d2 d3"
-# PY, SWIFT_CONF, port_free, free_port, healthy, ensure_swift_conf
+# PY, SWIFT_CONF, port_free, free_port, healthy, ensure_swift_conf, storage_server_conf
 . "$(dirname "$(realpath "$0")")/lib/swift-servers.sh"
 
 usage() { echo "usage: $0 up|down|status [BASE]" >&2; exit 2; }
@@ -72,32 +72,9 @@ choose_port() {  # choose_port TYPE
 
 write_conf() {  # write_conf TYPE PORT
   local t=$1 port=$2
-  cat >"$ETC/$t-server.conf.tmp" <<EOF
-# Written by Ringway's scripts/swift-storage.sh
-[DEFAULT]
-devices = $SRV
-mount_check = false
-disable_fallocate = true
-bind_ip = 127.0.0.1
-bind_port = $port
-workers = 1
-user = $(id -un)
-swift_dir = $ETC
-log_name = ringway-$t-server
-recon_cache_path = $CACHE
-
-[pipeline:main]
-pipeline = healthcheck recon $t-server
-
-[app:$t-server]
-use = egg:swift#$t
-
-[filter:healthcheck]
-use = egg:swift#healthcheck
-
-[filter:recon]
-use = egg:swift#recon
-EOF
+  { echo "# Written by Ringway's scripts/swift-storage.sh"
+    storage_server_conf "$t" "$port" "$SRV" "$ETC" "ringway-$t-server" "$CACHE"
+  } >"$ETC/$t-server.conf.tmp"
   mv "$ETC/$t-server.conf.tmp" "$ETC/$t-server.conf"
 }
 

@@ -83,3 +83,34 @@ policy_type = replication
 EOF
   mv "$SWIFT_CONF.tmp" "$SWIFT_CONF"
 }
+
+# storage_server_conf TYPE PORT DEVICES SWIFT_DIR LOG_NAME RECON_CACHE: the config of one of
+# Swift's account, container or object servers on loopback, one worker, with healthcheck and
+# recon, devices as plain directories (mount_check off), to stdout.
+storage_server_conf() {
+  cat <<EOF
+[DEFAULT]
+devices = $3
+mount_check = false
+disable_fallocate = true
+bind_ip = 127.0.0.1
+bind_port = $2
+workers = 1
+user = $(id -un)
+swift_dir = $4
+log_name = $5
+recon_cache_path = $6
+
+[pipeline:main]
+pipeline = healthcheck recon $1-server
+
+[app:$1-server]
+use = egg:swift#$1
+
+[filter:healthcheck]
+use = egg:swift#healthcheck
+
+[filter:recon]
+use = egg:swift#recon
+EOF
+}
