@@ -11,12 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -33,30 +29,8 @@ class RcloneRealClientsIntegrationTests {
     private static final long BIG = 200L << 20;
     private static final Instant MTIME = Instant.parse("2020-01-02T03:04:05.123456789Z");
 
-    @TempDir
-    static Path base;
-
-    private @Nullable ClientTarget target;
-
     @RegisterExtension
-    final AfterTestExecutionCallback diagnosticsOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && target != null) {
-            System.err.println(target.diagnostics());
-        }
-    };
-
-    @BeforeAll
-    void start() throws Exception {
-        RealClients.require(Rclone.PROGRAM);
-        target = ClientTarget.start(base);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (target != null) {
-            target.close();
-        }
-    }
+    static final RunningTarget target = new RunningTarget(Rclone.PROGRAM);
 
     @Test
     void makesAContainerThatListsAsABucket(@TempDir Path local) throws Exception {
@@ -165,15 +139,9 @@ class RcloneRealClientsIntegrationTests {
     }
 
     private Rclone rclone(Path local) {
-        return new Rclone(requireTarget().endpoint(), local);
+        return new Rclone(target.get().endpoint(), local);
     }
 
-    private ClientTarget requireTarget() {
-        if (target == null) {
-            throw new IllegalStateException("no target");
-        }
-        return target;
-    }
 
     private static Map<String, JsonNode> byPath(List<JsonNode> entries) {
         return entries.stream().collect(Collectors.toMap(entry -> entry.get("Path").asString(), Function.identity()));

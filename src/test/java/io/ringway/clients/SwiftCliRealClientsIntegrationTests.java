@@ -11,15 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,30 +32,8 @@ class SwiftCliRealClientsIntegrationTests {
     private static final long BIG = 200L << 20;
     private static final Duration STATS_TIMEOUT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path base;
-
-    private @Nullable ClientTarget target;
-
     @RegisterExtension
-    final AfterTestExecutionCallback diagnosticsOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && target != null) {
-            System.err.println(target.diagnostics());
-        }
-    };
-
-    @BeforeAll
-    void start() throws Exception {
-        RealClients.require(SwiftCli.PROGRAM);
-        target = ClientTarget.start(base);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (target != null) {
-            target.close();
-        }
-    }
+    static final RunningTarget target = new RunningTarget(SwiftCli.PROGRAM);
 
     @Test
     @Order(1)
@@ -262,7 +236,7 @@ class SwiftCliRealClientsIntegrationTests {
         CliResult stat = cli.run("stat", "errors", "missing");
         CliResult delete = cli.run("delete", "errors", "missing");
         CliResult container = cli.run("list", "nowhere");
-        CliResult badKey = new SwiftCli(new ClientEndpoint(requireTarget().endpoint().authUrl(), "test:tester",
+        CliResult badKey = new SwiftCli(new ClientEndpoint(target.get().endpoint().authUrl(), "test:tester",
                 "wrong"), local).run("stat");
 
         assertThat(download.exitCode()).as(download.describe()).isEqualTo(1);
@@ -277,7 +251,7 @@ class SwiftCliRealClientsIntegrationTests {
         assertThat(container.exitCode()).as(container.describe()).isEqualTo(1);
         assertThat(container.err()).isEqualTo("Container 'nowhere' not found\n");
         assertThat(badKey.exitCode()).as(badKey.describe()).isEqualTo(1);
-        assertThat(badKey.err()).matches(Pattern.quote("Auth GET failed: " + requireTarget().endpoint().authUrl()
+        assertThat(badKey.err()).matches(Pattern.quote("Auth GET failed: " + target.get().endpoint().authUrl()
                 + " 401 Unauthorized  [first 60 chars of response] b'<html><h1>Unauthorized</h1><p>This server "
                 + "could not verify t'") + "\nFailed Transaction ID: tx[0-9a-f]{21}-[0-9a-f]{10}\n");
     }
@@ -305,15 +279,9 @@ class SwiftCliRealClientsIntegrationTests {
     }
 
     private SwiftCli cli(Path local) {
-        return new SwiftCli(requireTarget().endpoint(), local);
+        return new SwiftCli(target.get().endpoint(), local);
     }
 
-    private ClientTarget requireTarget() {
-        if (target == null) {
-            throw new IllegalStateException("no target");
-        }
-        return target;
-    }
 
     /** The account's URL, from {@code swift auth}'s {@code export OS_STORAGE_URL=...}. */
     private static String storageUrl(SwiftCli cli) throws Exception {

@@ -61,7 +61,7 @@ public final class ThreeNodeCluster implements AutoCloseable {
     private ThreeNodeCluster(Path base, String... gatewayArgs) throws IOException {
         this.base = base;
         Path etc = base.resolve("etc");
-        writeSwiftConf(etc);
+        writeSwiftConf(etc, HASH_PATH);
         try {
             for (int i = 0; i < NODES; i++) {
                 ConfigurableApplicationContext node = RingwayApps.start(base.resolve("node" + i),
@@ -251,7 +251,8 @@ public final class ThreeNodeCluster implements AutoCloseable {
         }
     }
 
-    private static void writeSwiftConf(Path etc) throws IOException {
+    /** The swift.conf of the test clusters here: the given hash path, policies 0 gold (default) and 1 silver. */
+    static void writeSwiftConf(Path etc, HashPath hashPath) throws IOException {
         Files.createDirectories(etc);
         Files.writeString(etc.resolve(SwiftConf.FILE_NAME), """
                 [swift-hash]
@@ -264,7 +265,7 @@ public final class ThreeNodeCluster implements AutoCloseable {
 
                 [storage-policy:1]
                 name = silver
-                """.formatted(HASH_PATH.prefix(), HASH_PATH.suffix()), StandardCharsets.UTF_8);
+                """.formatted(hashPath.prefix(), hashPath.suffix()), StandardCharsets.UTF_8);
     }
 
     private void writeRings(Path etc) throws IOException {

@@ -1,6 +1,5 @@
 package io.ringway.gateway.cluster;
 
-import io.ringway.policy.SwiftConf;
 import io.ringway.ring.Device;
 import io.ringway.ring.Node;
 import io.ringway.ring.Ring;
@@ -14,7 +13,6 @@ import io.ringway.testing.RingwayApps;
 import io.ringway.testing.http.RawHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +48,7 @@ public final class TwoRegionCluster implements AutoCloseable {
     private TwoRegionCluster(Path base, String... gatewayArgs) throws IOException {
         this.base = base;
         Path etc = base.resolve("etc");
-        writeSwiftConf(etc);
+        ThreeNodeCluster.writeSwiftConf(etc, HASH_PATH);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < DEVICES; i++) {
             names.add(device(i));
@@ -160,21 +158,6 @@ public final class TwoRegionCluster implements AutoCloseable {
         node.close();
     }
 
-    private static void writeSwiftConf(Path etc) throws IOException {
-        Files.createDirectories(etc);
-        Files.writeString(etc.resolve(SwiftConf.FILE_NAME), """
-                [swift-hash]
-                swift_hash_path_prefix = %s
-                swift_hash_path_suffix = %s
-
-                [storage-policy:0]
-                name = gold
-                default = yes
-
-                [storage-policy:1]
-                name = silver
-                """.formatted(HASH_PATH.prefix(), HASH_PATH.suffix()), StandardCharsets.UTF_8);
-    }
 
     private static void writeRing(Path etc, String name, int port) throws IOException {
         List<Device> devices = new ArrayList<>();
