@@ -200,11 +200,10 @@ final class BodyFanOut extends BaseSubscriber<DataBuffer> {
 
     private void finish() {
         for (PutConnection target : live) {
-            if (target.answered()) {
-                // A fast node may have its whole (Content-Length) body and answered, and closed, while the
-                // slowest was still taking the last batch: it needs no end, and its answer counts.
-                continue;
-            }
+            // A fast node may have its whole (Content-Length) body and have answered, even closed,
+            // while the slowest was still taking the last batch: its answer counts, and the end
+            // (no bytes with a Content-Length) still goes out, so that its kept connection's HTTP
+            // encoder is ready for the next request. On a closed one the write fails, harmlessly.
             target.write(LastHttpContent.EMPTY_LAST_CONTENT, writeTimeout, failure -> {
                 if (failure != null && !target.answered()) {
                     drop(target, "end of body failed: " + failure);

@@ -32,8 +32,10 @@ import reactor.core.publisher.Sinks;
  * ({@code have_quorum}), then {@code post_quorum_timeout} longer; the answer is Swift's
  * {@code best_response} with missing answers counted as 503, and the backends' ETag.
  *
- * <p>Whatever happens, every connection is closed at the end; when the client's body fails or
- * the caller cancels, the unfinished uploads are thereby discarded by the object servers.
+ * <p>Whatever happens, every connection is closed at the end, except those whose node answered
+ * {@code 2xx} in full, which are kept for the next PUT ({@link PutChannels}); when the client's
+ * body fails or the caller cancels, the unfinished uploads are thereby discarded by the object
+ * servers.
  */
 public final class ObjectPut {
 
@@ -65,16 +67,21 @@ public final class ObjectPut {
                     .doOnNext(opened::add)
                     .collectList()
                     .flatMap(connections -> store(request, replicas, connections))
+                    // Before the answer goes on: the next PUT (maybe the same client's) finds them kept.
+                    .doOnNext(answer -> finishAll(opened))
                     .doOnDiscard(DataBuffer.class, Buffers::release)
-                    .doFinally(signal -> {
-                        // Swift closes every putter when done; an unfinished upload is thereby discarded.
-                        List<PutConnection> all;
-                        synchronized (opened) {
-                            all = List.copyOf(opened);
-                        }
-                        all.forEach(PutConnection::dispose);
-                    });
+                    // Swift closes every putter when done; an unfinished upload is thereby discarded.
+                    // A connection whose node answered 2xx in full is kept for the next PUT instead.
+                    .doFinally(signal -> finishAll(opened));
         });
+    }
+
+    private static void finishAll(List<PutConnection> opened) {
+        List<PutConnection> all;
+        synchronized (opened) {
+            all = List.copyOf(opened);
+        }
+        all.forEach(PutConnection::finish);
     }
 
     private Mono<ObjectResponse> store(ObjectPutRequest request, int replicas, List<PutConnection> connections) {
@@ -123,7 +130,7 @@ public final class ObjectPut {
             }
             String path = BackendPaths.objectPath(node.device(), partition, name);
             long start = System.nanoTime();
-            return PutConnection.open(client, node, path, headers)
+            return PutConnection.open(client.putChannels(), node, path, headers, client.settings().nodeTimeout())
                     .flatMap(connection -> {
                         timings.record(node.device().ip(), java.time.Duration.ofNanos(System.nanoTime() - start));
                         Integer early = connection.early();

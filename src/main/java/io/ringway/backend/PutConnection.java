@@ -2,77 +2,95 @@ package io.ringway.backend;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.ringway.ring.Node;
 import io.netty.util.ReferenceCountUtil;
+import io.ringway.ring.Node;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
-import reactor.netty.Connection;
 
 /**
- * One object server's side of a PUT (Swift's {@code Putter}): a raw HTTP/1.1 connection on which
- * the request head goes out with {@code Expect: 100-continue}, then the body chunks, while the
- * inbound side reports the {@code 100 Continue} (or an early final answer) and the final answer.
+ * One object server's side of a PUT (Swift's {@code Putter}): an HTTP/1.1 connection
+ * ({@link PutChannel}) on which the request head goes out with {@code Expect: 100-continue},
+ * then the body chunks, while the inbound side reports the {@code 100 Continue} (or an early
+ * final answer) and the final answer. When the node answered {@code 2xx} in full and keeps the
+ * connection open, {@link #finish()} gives it back to {@link PutChannels} for the next PUT;
+ * otherwise the connection is closed, so an unfinished upload is discarded by the node.
  */
-final class PutConnection {
+final class PutConnection implements PutChannel.Listener {
 
     private final Node node;
-    private final Connection connection;
+    private final PutChannel put;
+    private final PutChannels pool;
     private final Sinks.One<Integer> expect = Sinks.one();
     private final Sinks.One<PutReply> reply = Sinks.one();
     private volatile int status;
+    private volatile boolean anyAnswer;
+    private volatile boolean keepAlive;
+    private volatile boolean complete;
     private @Nullable String etag;
     private volatile @Nullable Integer early;
     private volatile boolean failed;
+    private volatile boolean finished;
+    private volatile boolean ended;
 
-    private PutConnection(Node node, Connection connection) {
+    private PutConnection(Node node, PutChannel put, PutChannels pool) {
         this.node = requireNonNull(node, "node");
-        this.connection = requireNonNull(connection, "connection");
+        this.put = requireNonNull(put, "put");
+        this.pool = requireNonNull(pool, "pool");
     }
 
     /**
-     * Connects to {@code node}, sends the request head and waits (node_timeout) for its first
-     * answer. Gives the connection whatever that answer is; on failure the connection is closed.
+     * Takes a connection to {@code node} (a kept one when there is one), sends the request head
+     * and waits (node_timeout) for its first answer. Gives the connection whatever that answer
+     * is; on failure the connection is closed. A kept connection that the node had closed
+     * meanwhile (it closes before any answer) is replaced by a new one, once.
      */
-    static Mono<PutConnection> open(StorageNodeClient client, Node node, String path, HttpHeaders headers) {
-        Duration timeout = client.settings().nodeTimeout();
-        return client.connect(node)
-                .flatMap(connection -> {
-                    PutConnection put = new PutConnection(node, connection);
-                    put.listen();
-                    DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path);
-                    head.headers().set("Host", BackendPaths.hostPort(node.device()));
-                    headers.forEach((name, values) -> head.headers().set(name, values));
-                    head.headers().set("Expect", "100-continue");
-                    put.write(head, timeout, failure -> {
-                        if (failure != null) {
-                            put.onClosed(failure);
-                        }
-                    });
-                    return put.expect.asMono()
-                            .timeout(timeout)
-                            .doOnNext(status -> put.early = status == 100 ? null : status)
-                            .doOnError(e -> connection.dispose())
-                            // After the cancel reached the sink: closing then fails no subscriber (no onErrorDropped).
-                            .doFinally(signal -> {
-                                if (signal == reactor.core.publisher.SignalType.CANCEL) {
-                                    connection.dispose();
-                                }
-                            })
-                            .thenReturn(put);
-                });
+    static Mono<PutConnection> open(PutChannels pool, Node node, String path, HttpHeaders headers, Duration timeout) {
+        return pool.acquire(node.device())
+                .flatMap(channel -> start(pool, channel, node, path, headers, timeout))
+                .onErrorResume(StaleConnection.class, stale -> pool.connect(node.device())
+                        .flatMap(channel -> start(pool, channel, node, path, headers, timeout)));
+    }
+
+    private static Mono<PutConnection> start(PutChannels pool, PutChannel channel, Node node, String path,
+            HttpHeaders headers, Duration timeout) {
+        PutConnection connection = new PutConnection(node, channel, pool);
+        channel.lease(connection);
+        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path);
+        head.headers().set("Host", channel.node());
+        headers.forEach((name, values) -> head.headers().set(name, values));
+        head.headers().set("Expect", "100-continue");
+        connection.write(head, timeout, failure -> {
+            if (failure != null) {
+                connection.onClosed(failure);
+            }
+        });
+        return connection.expect.asMono()
+                .timeout(timeout, pool.timers(channel.channel()))
+                .doOnNext(status -> connection.early = status == 100 ? null : status)
+                .doOnError(e -> connection.dispose())
+                // After the cancel reached the sink: closing then fails no subscriber (no onErrorDropped).
+                .doFinally(signal -> {
+                    if (signal == SignalType.CANCEL) {
+                        connection.dispose();
+                    }
+                })
+                .thenReturn(connection);
     }
 
     Node node() {
@@ -95,9 +113,13 @@ final class PutConnection {
      * (the node stopped reading) closes the connection, which fails it.
      */
     void write(Object message, Duration timeout, Consumer<@Nullable Throwable> done) {
+        if (message instanceof LastHttpContent) {
+            // Writes go out in order: whatever follows on this connection comes after the end.
+            ended = true;
+        }
         ChannelFuture future;
         try {
-            future = connection.channel().writeAndFlush(message);
+            future = channel().writeAndFlush(message);
         } catch (RuntimeException e) {
             ReferenceCountUtil.release(message);
             done.accept(e);
@@ -115,11 +137,11 @@ final class PutConnection {
 
     /** Runs {@code task} on this connection's event loop after {@code delay}, unless the channel is gone. */
     private void schedule(Runnable task, Duration delay) {
-        if (!connection.channel().isRegistered()) {
+        if (!channel().isRegistered()) {
             return;
         }
         try {
-            connection.channel().eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            channel().eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (IllegalStateException | RejectedExecutionException e) {
             // Deregistered or shutting down meanwhile: the pending write fails by itself.
         }
@@ -136,38 +158,59 @@ final class PutConnection {
         if (answered != null) {
             return Mono.just(new PutReply(this, answered, null));
         }
-        return reply.asMono().timeout(timeout);
+        return reply.asMono().timeout(timeout, pool.timers(channel()));
     }
 
     /** Drops this node from the PUT: the connection is closed, so the node discards the upload. */
     void fail() {
         failed = true;
-        connection.dispose();
+        dispose();
     }
 
+    /** Closes the connection. */
     void dispose() {
-        connection.dispose();
+        finished = true;
+        channel().close();
     }
 
-    private void listen() {
-        connection.inbound()
-                .receiveObject()
-                .subscribe(this::onObject, this::onClosed, () -> onClosed(null));
+    /**
+     * Ends this PUT's use of the connection: kept for the next PUT when the whole request went
+     * out, the node answered {@code 2xx} in full (it read the whole body) and did not ask to
+     * close; else closed.
+     */
+    void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (!failed && ended && complete && keepAlive && early == null && status >= 200 && status < 300) {
+            pool.release(put);
+        } else {
+            channel().close();
+        }
     }
 
-    // Inbound HTTP objects are released by Reactor Netty after this returns; only status and ETag are kept.
-    private void onObject(Object message) {
+    private Channel channel() {
+        return put.channel();
+    }
+
+    // On the channel's event loop; the message is released by PutChannel after this returns.
+    @Override
+    public void onAnswer(Object message) {
+        anyAnswer = true;
         if (message instanceof HttpResponse response) {
             int code = response.status().code();
             if (code == 100) {
                 expect.tryEmitValue(100);
             } else {
-                status = code;
                 etag = response.headers().get("ETag");
+                keepAlive = HttpUtil.isKeepAlive(response);
+                status = code;
                 expect.tryEmitValue(code);
             }
         }
         if (message instanceof LastHttpContent && status != 0) {
+            complete = true;
             reply.tryEmitValue(new PutReply(this, status, etag));
         }
         if (!(message instanceof HttpObject)) {
@@ -175,20 +218,39 @@ final class PutConnection {
         }
     }
 
-    private void onClosed(@Nullable Throwable error) {
+    @Override
+    public void onClosed(@Nullable Throwable error) {
+        if (complete) {
+            // Answered in full already: nobody waits for anything (and no exception is made for nothing).
+            return;
+        }
         String why = error == null ? "connection closed" : error.toString();
-        expect.tryEmitError(new BackendBodyException("no answer from " + BackendPaths.hostPort(node.device()) + ": "
-                + why));
-        reply.tryEmitError(new BackendBodyException("no final answer from " + BackendPaths.hostPort(node.device())
-                + ": " + why));
+        if (put.reused() && !anyAnswer && !finished) {
+            // A kept connection the node had closed before this PUT's head reached it: nothing was
+            // taken, so the PUT tries a new connection to the same node instead of counting an error.
+            expect.tryEmitError(new StaleConnection(put + ": " + why));
+        } else {
+            expect.tryEmitError(new BackendBodyException("no answer from " + put + ": " + why));
+        }
+        reply.tryEmitError(new BackendBodyException("no final answer from " + put + ": " + why));
     }
 
     @Override
     public String toString() {
-        return BackendPaths.hostPort(node.device()) + "/" + node.device().device();
+        return put + "/" + node.device().device();
     }
 
     /** A node's final answer to the PUT. */
     record PutReply(PutConnection connection, int status, @Nullable String etag) {
+    }
+
+    /** A kept connection found closed by the node before it answered anything. */
+    static final class StaleConnection extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        StaleConnection(String message) {
+            super(message);
+        }
     }
 }

@@ -3,31 +3,33 @@ package io.ringway.backend;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.ringway.ring.Node;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
-import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.tcp.TcpClient;
 
 /**
  * The proxy's one client for storage nodes: a Reactor Netty {@link HttpClient} over one shared
  * connection pool for GET and HEAD, with {@code conn_timeout} as connect timeout and
  * {@code node_timeout} for the response headers; and raw HTTP/1.1 connections for PUT, which
  * needs what {@link HttpClient} does not offer: waiting for {@code 100 Continue} before the
- * body. Like Swift's proxy, every PUT opens its own connections. {@link #close()} at shutdown.
+ * body ({@link PutChannels}: unlike Swift's proxy, kept alive between PUTs). {@link #close()} at
+ * shutdown.
  */
 public final class StorageNodeClient implements AutoCloseable {
+
+    /** Below the object server's {@code client_timeout} (60 s), after which it closes an idle connection. */
+    private static final Duration PUT_MAX_IDLE = Duration.ofSeconds(30);
+    /** Idle PUT connections kept per event loop and node. */
+    private static final int PUT_MAX_IDLE_PER_NODE = 64;
 
     private final BackendSettings settings;
     private final ConnectionProvider pool;
     private final HttpClient http;
-    private final TcpClient tcp;
+    private final PutChannels putChannels;
 
     public StorageNodeClient(BackendSettings settings) {
         this.settings = requireNonNull(settings, "settings");
@@ -44,9 +46,7 @@ public final class StorageNodeClient implements AutoCloseable {
         // On the HTTP server's (and HttpClient's) event loops, which Reactor Netty colocates: a
         // PUT's connections then run on the loop of the client connection that feeds them, so
         // that each body batch is written without a hand-off to (and wake-up of) another thread.
-        this.tcp = TcpClient.create(ConnectionProvider.newConnection())
-                .runOn(HttpResources.get())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis);
+        this.putChannels = new PutChannels(settings.connTimeout(), PUT_MAX_IDLE, PUT_MAX_IDLE_PER_NODE);
     }
 
     BackendSettings settings() {
@@ -76,19 +76,14 @@ public final class StorageNodeClient implements AutoCloseable {
                 .doOnDiscard(BackendResponse.class, BackendResponse::dispose);
     }
 
-    /** A new connection to the node, speaking HTTP/1.1 through Netty's client codec. */
-    Mono<Connection> connect(Node node) {
-        return tcp.host(node.device().ip())
-                .port(node.device().port())
-                .connect()
-                .cast(Connection.class)
-                // Added here, not in doOnConnected: that may run after the connection is handed
-                // out, and a request head written before the codec is there never gets encoded.
-                .doOnNext(connection -> connection.addHandlerLast("http-codec", new HttpClientCodec()));
+    /** The connections for object PUTs, kept alive between PUTs. */
+    PutChannels putChannels() {
+        return putChannels;
     }
 
     @Override
     public void close() {
         pool.dispose();
+        putChannels.close();
     }
 }

@@ -28,10 +28,11 @@ final class FakeNode implements AutoCloseable {
         this.server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
-                .doOnConnection(connection -> {
+                // Per TCP connection: doOnConnection runs per HTTP request on a kept-alive one.
+                .doOnChannelInit((observer, channel, address) -> {
                     open.incrementAndGet();
                     accepted.incrementAndGet();
-                    connection.onDispose(open::decrementAndGet);
+                    channel.closeFuture().addListener(closed -> open.decrementAndGet());
                 })
                 .handle((request, response) -> {
                     requests.add(request.method() + " " + request.requestHeaders().get("Range"));
@@ -76,6 +77,29 @@ final class FakeNode implements AutoCloseable {
                         .header("Content-Length", "0")
                         .send()
                         .then())));
+    }
+
+    /**
+     * As {@link #accepting(String)} for the first request on each connection; a later request on
+     * a kept connection closes it unanswered, as an object server whose idle timeout fired just
+     * as the request came.
+     */
+    static FakeNode acceptingOnePerConnection(String etag) {
+        io.netty.util.AttributeKey<Boolean> used = io.netty.util.AttributeKey.valueOf("ringway-fake-used");
+        return new FakeNode((request, response) -> {
+            boolean[] again = {false};
+            request.withConnection(connection -> again[0] = connection.channel().attr(used).getAndSet(true) != null);
+            if (again[0]) {
+                request.withConnection(connection -> connection.channel().close());
+                return Mono.never();
+            }
+            return request.receive()
+                    .then(Mono.defer(() -> response.status(201)
+                            .header("ETag", etag)
+                            .header("Content-Length", "0")
+                            .send()
+                            .then()));
+        });
     }
 
     /** Takes a PUT (sends {@code 100 Continue}), reads one body buffer and then nothing more, ever. */
