@@ -1,6 +1,7 @@
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -1134,6 +1135,30 @@ public final class Bench {
                 // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 total += (systemOnly ? 0 : Long.parseLong(fields[11])) + Long.parseLong(fields[12]);
+            }
+            return total;
+        }
+
+        /**
+         * utime + stime of the PIDs' JIT compiler threads (HotSpot's "C1/C2 CompilerThread"), from
+         * /proc/PID/task: how much of a JVM's CPU is still compiling. Threads that ended in between
+         * take their time with them (HotSpot adds and retires compiler threads), so it is a lower bound.
+         */
+        static long compilerTicks(List<Long> pids) {
+            long total = 0;
+            for (long pid : pids) {
+                File[] tasks = new File("/proc/" + pid + "/task").listFiles();
+                if (tasks == null) {
+                    continue;
+                }
+                for (File task : tasks) {
+                    String stat = read(task.getPath() + "/stat");
+                    if (stat == null || !stat.contains("CompilerThre")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
             }
             return total;
         }

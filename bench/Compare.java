@@ -363,8 +363,8 @@ public final class Compare {
     }
 
     /** CPU of one phase, in milliseconds, per group of processes; foreign in % of all cores. */
-    record Cpu(double gatewayMs, double gatewaySystemPercent, double storageMs, double memcachedMs, double idleMs,
-            double benchMs, double foreignPercent) {
+    record Cpu(double gatewayMs, double gatewaySystemPercent, double gatewayJitMs, double storageMs,
+            double memcachedMs, double idleMs, double benchMs, double foreignPercent) {
     }
 
     /** Reads utime+stime of process groups from /proc at the start and end of a phase. */
@@ -374,8 +374,8 @@ public final class Compare {
         private final List<Long> memcached;
         private final double msPerTick = 1000.0 / Bench.ProcSampler.clockTicks();
 
-        record Sample(List<Long> gatewayPids, List<Long> idlePids, long gateway, long gatewaySystem, long storage,
-                long memcached, long idle, long bench, long machine, long nanos) {
+        record Sample(List<Long> gatewayPids, List<Long> idlePids, long gateway, long gatewaySystem, long gatewayJit,
+                long storage, long memcached, long idle, long bench, long machine, long nanos) {
         }
 
         Meter(List<Long> storage, List<Long> memcached) {
@@ -385,13 +385,14 @@ public final class Compare {
 
         Sample begin(List<Long> gatewayPids, List<Long> idlePids) {
             return new Sample(gatewayPids, idlePids, ticks(gatewayPids), Bench.ProcSampler.ticks(gatewayPids, true),
-                    ticks(storage), ticks(memcached), ticks(idlePids), ticks(SELF),
+                    Bench.ProcSampler.compilerTicks(gatewayPids), ticks(storage), ticks(memcached), ticks(idlePids), ticks(SELF),
                     Bench.ProcSampler.machineBusyTicks(), System.nanoTime());
         }
 
         Cpu end(Sample s) {
             double gateway = (ticks(s.gatewayPids()) - s.gateway()) * msPerTick;
             double system = (Bench.ProcSampler.ticks(s.gatewayPids(), true) - s.gatewaySystem()) * msPerTick;
+            double jit = Math.max(0, Bench.ProcSampler.compilerTicks(s.gatewayPids()) - s.gatewayJit()) * msPerTick;
             double storageMs = (ticks(storage) - s.storage()) * msPerTick;
             double memcachedMs = (ticks(memcached) - s.memcached()) * msPerTick;
             double idle = (ticks(s.idlePids()) - s.idle()) * msPerTick;
@@ -399,7 +400,7 @@ public final class Compare {
             double machine = (Bench.ProcSampler.machineBusyTicks() - s.machine()) * msPerTick;
             double capacity = (System.nanoTime() - s.nanos()) / 1e6 * Runtime.getRuntime().availableProcessors();
             double ours = gateway + storageMs + memcachedMs + idle + bench;
-            return new Cpu(gateway, gateway == 0 ? 0 : system / gateway * 100, storageMs, memcachedMs, idle, bench,
+            return new Cpu(gateway, gateway == 0 ? 0 : system / gateway * 100, jit, storageMs, memcachedMs, idle, bench,
                     Math.max(0, machine - ours) / capacity * 100);
         }
 

@@ -80,8 +80,9 @@ final class CompareReport {
         private void small() {
             System.out.printf("| phase | conc | %1$s ops/s | %2$s ops/s | ops/s %2$s/%1$s | %1$s p99 ms | %2$s p99 ms"
                     + " | p99 %1$s/%2$s | %1$s gw ms/req | %2$s gw ms/req | gw cpu %1$s/%2$s"
+                    + " | of which JIT ms/req %1$s, %2$s"
                     + " | storage ms/req %1$s, %2$s | foreign cpu %1$s, %2$s | errors %1$s, %2$s |%n", ref, cand);
-            System.out.println("| --- " + "| ---: ".repeat(13) + "|");
+            System.out.println("| --- " + "| ---: ".repeat(14) + "|");
             for (Row r : rows) {
                 if (!r.target().equals(ref)) {
                     continue;
@@ -91,12 +92,13 @@ final class CompareReport {
                     continue;
                 }
                 System.out.println(String.format(Locale.ROOT,
-                        "| %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f, %.2f"
-                                + " | %.0f %%, %.0f %% | %d, %d |",
+                        "| %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.3f, %.3f"
+                                + " | %.2f, %.2f | %.0f %%, %.0f %% | %d, %d |",
                         r.result().name(), r.result().concurrency(), r.opsPerSecond(), c.opsPerSecond(),
                         c.opsPerSecond() / r.opsPerSecond(), r.result().p99ms(), c.result().p99ms(),
                         r.result().p99ms() / c.result().p99ms(), r.perRequest(r.cpu().gatewayMs()),
                         c.perRequest(c.cpu().gatewayMs()), cpuRatio(r, c),
+                        r.perRequest(r.cpu().gatewayJitMs()), c.perRequest(c.cpu().gatewayJitMs()),
                         r.perRequest(r.cpu().storageMs()), c.perRequest(c.cpu().storageMs()),
                         r.cpu().foreignPercent(), c.cpu().foreignPercent(), r.result().errors(), c.result().errors()));
             }

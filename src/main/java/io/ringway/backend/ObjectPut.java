@@ -2,6 +2,7 @@ package io.ringway.backend;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.ringway.backend.PutConnection.PutReply;
 import io.ringway.ring.Node;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A replicated object PUT, as Swift 2.30's {@code ReplicatedObjectController._store_object}.
@@ -60,7 +62,7 @@ public final class ObjectPut {
             int partition = request.ring().partition(name.account(), name.container(), name.object());
             int replicas = request.ring().primaryNodes(partition).size();
             NodeIterator candidates = nodes.iterateLocalFirst(request.ring(), partition, request.policyIndex());
-            List<HttpHeaders> outgoing = outgoingHeaders(request, replicas);
+            List<io.netty.handler.codec.http.HttpHeaders> outgoing = outgoingHeaders(request, replicas);
             List<PutConnection> opened = Collections.synchronizedList(new ArrayList<>());
             return Flux.fromIterable(outgoing)
                     .flatMap(headers -> connect(candidates, partition, name, headers))
@@ -122,7 +124,8 @@ public final class ObjectPut {
     }
 
     /** One worker of Swift's {@code _connect_put_node}: the first node of the shared iterator that takes the PUT. */
-    private Mono<PutConnection> connect(NodeIterator nodes, int partition, ObjectName name, HttpHeaders headers) {
+    private Mono<PutConnection> connect(NodeIterator nodes, int partition, ObjectName name,
+            io.netty.handler.codec.http.HttpHeaders headers) {
         return Mono.defer(() -> {
             Node node = nodes.nextOrNull();
             if (node == null) {
@@ -173,7 +176,8 @@ public final class ObjectPut {
                         decided.tryEmitEmpty();
                     }
                 })
-                .takeUntilOther(decided.asMono().then(Mono.delay(client.settings().postQuorumTimeout())))
+                .takeUntilOther(decided.asMono().then(Mono.delay(client.settings().postQuorumTimeout(),
+                        connections.isEmpty() ? Schedulers.parallel() : connections.get(0).timers())))
                 .collectList()
                 .map(received -> answer(received, replicas));
     }
@@ -216,25 +220,31 @@ public final class ObjectPut {
         return ObjectResponse.bodiless(statuses.get(best), headers);
     }
 
-    private static List<HttpHeaders> outgoingHeaders(ObjectPutRequest request, int replicas) {
+    /**
+     * The request headers of each object server, as Netty headers: written as they are, without
+     * another copy per connection. The container update headers replace any of the same name.
+     */
+    private static List<io.netty.handler.codec.http.HttpHeaders> outgoingHeaders(ObjectPutRequest request,
+            int replicas) {
         List<HttpHeaders> container = request.container() == null
                 ? Collections.nCopies(replicas, new HttpHeaders())
                 : ContainerUpdateHeaders.assign(replicas, replicas, request.container());
-        List<HttpHeaders> outgoing = new ArrayList<>();
+        DefaultHttpHeaders common = new DefaultHttpHeaders();
+        request.headers().forEach(common::add);
+        common.remove(HttpHeaders.CONTENT_LENGTH);
+        common.remove(HttpHeaders.TRANSFER_ENCODING);
+        common.remove(HttpHeaders.EXPECT);
+        // RFC 7231 forbids 100-continue without a body, so Swift sends an empty body chunked.
+        if (request.contentLength() > 0) {
+            common.set(HttpHeaders.CONTENT_LENGTH, request.contentLength());
+        } else {
+            common.set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+        }
+        common.set("X-Backend-Storage-Policy-Index", request.policyIndex());
+        List<io.netty.handler.codec.http.HttpHeaders> outgoing = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
-            HttpHeaders headers = new HttpHeaders();
-            request.headers().forEach(headers::addAll);
-            headers.remove(HttpHeaders.CONTENT_LENGTH);
-            headers.remove(HttpHeaders.TRANSFER_ENCODING);
-            headers.remove(HttpHeaders.EXPECT);
-            // RFC 7231 forbids 100-continue without a body, so Swift sends an empty body chunked.
-            if (request.contentLength() > 0) {
-                headers.setContentLength(request.contentLength());
-            } else {
-                headers.set(HttpHeaders.TRANSFER_ENCODING, "chunked");
-            }
-            headers.set("X-Backend-Storage-Policy-Index", Integer.toString(request.policyIndex()));
-            container.get(i).forEach(headers::addAll);
+            io.netty.handler.codec.http.HttpHeaders headers = common.copy();
+            container.get(i).forEach(headers::set);
             outgoing.add(headers);
         }
         return outgoing;

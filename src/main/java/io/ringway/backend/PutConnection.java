@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
@@ -18,7 +21,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
@@ -60,7 +62,8 @@ final class PutConnection implements PutChannel.Listener {
      * is; on failure the connection is closed. A kept connection that the node had closed
      * meanwhile (it closes before any answer) is replaced by a new one, once.
      */
-    static Mono<PutConnection> open(PutChannels pool, Node node, String path, HttpHeaders headers, Duration timeout) {
+    static Mono<PutConnection> open(PutChannels pool, Node node, String path, HttpHeaders headers,
+            Duration timeout) {
         return pool.acquire(node.device())
                 .flatMap(channel -> start(pool, channel, node, path, headers, timeout))
                 .onErrorResume(StaleConnection.class, stale -> pool.connect(node.device())
@@ -71,10 +74,10 @@ final class PutConnection implements PutChannel.Listener {
             HttpHeaders headers, Duration timeout) {
         PutConnection connection = new PutConnection(node, channel, pool);
         channel.lease(connection);
-        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path);
-        head.headers().set("Host", channel.node());
-        headers.forEach((name, values) -> head.headers().set(name, values));
-        head.headers().set("Expect", "100-continue");
+        // This node's own headers (ObjectPut made them for it): written as they are.
+        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path, headers);
+        headers.set(HttpHeaderNames.HOST, channel.node());
+        headers.set(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE);
         connection.write(head, timeout, failure -> {
             if (failure != null) {
                 connection.onClosed(failure);
@@ -192,6 +195,11 @@ final class PutConnection implements PutChannel.Listener {
 
     private Channel channel() {
         return put.channel();
+    }
+
+    /** The timers of this connection's event loop. */
+    reactor.core.scheduler.Scheduler timers() {
+        return pool.timers(channel());
     }
 
     // On the channel's event loop; the message is released by PutChannel after this returns.
