@@ -165,8 +165,16 @@ public final class Bench {
         }
     }
 
-    /** A storage URL and token, from Swift v1 auth or given. */
-    record Endpoint(URI storageUrl, String token) {
+    /**
+     * A storage URL and token, from Swift v1 auth or given, with the token's expiry (epoch ms, from
+     * {@code X-Auth-Token-Expires}; {@code Long.MAX_VALUE} when unknown). A tempauth token may be
+     * handed out again until it expires, so a fresh one can have little life left.
+     */
+    record Endpoint(URI storageUrl, String token, long expiresAtMillis) {
+
+        Endpoint(URI storageUrl, String token) {
+            this(storageUrl, token, Long.MAX_VALUE);
+        }
 
         static Endpoint authenticate(URI auth, String user, String key) throws IOException {
             try (Conn conn = new Conn(auth.getHost(), port(auth))) {
@@ -178,7 +186,11 @@ public final class Bench {
                     throw new IOException("auth " + auth + " as " + user + ": " + response.status()
                             + " (expected 2xx with X-Storage-Url and X-Auth-Token)");
                 }
-                return new Endpoint(URI.create(url), token);
+                String expires = response.header("x-auth-token-expires");
+                long expiresAt = expires == null || !expires.matches("\\d+")
+                        ? Long.MAX_VALUE
+                        : System.currentTimeMillis() + Long.parseLong(expires) * 1000;
+                return new Endpoint(URI.create(url), token, expiresAt);
             }
         }
 

@@ -46,13 +46,15 @@ public final class Compare {
     /** One gateway: its endpoint, processes, container and the 4 KiB objects it wrote. */
     static final class Target implements AutoCloseable {
         final String name;
-        final Bench.Endpoint endpoint;
+        final CompareOptions.TargetSpec spec;
+        Bench.Endpoint endpoint;
         final List<Long> pids;
         final String container;
         final Bench.ProcSampler rss;
         final Map<Integer, String[]> written = new HashMap<>();
 
-        private Target(String name, Bench.Endpoint endpoint, List<Long> pids) {
+        private Target(CompareOptions.TargetSpec spec, String name, Bench.Endpoint endpoint, List<Long> pids) {
+            this.spec = spec;
             this.name = name;
             this.endpoint = endpoint;
             this.pids = pids;
@@ -62,7 +64,21 @@ public final class Compare {
 
         static Target open(CompareOptions.TargetSpec spec) throws IOException {
             Bench.Endpoint endpoint = Bench.Endpoint.authenticate(URI.create(spec.auth), spec.user, spec.key);
-            return new Target(spec.name, endpoint, spec.pids);
+            return new Target(spec, spec.name, endpoint, spec.pids);
+        }
+
+        /**
+         * A token that outlives the next {@code seconds}: when the current one expires sooner, waits
+         * for its expiry and authenticates again (tempauth hands out the same token until then).
+         */
+        void tokenFor(long seconds) throws IOException, InterruptedException {
+            long left = endpoint.expiresAtMillis() - System.currentTimeMillis();
+            if (left > (seconds + 30) * 1000) {
+                return;
+            }
+            System.out.printf("# %s: token expires in %d s, authenticating again after that%n", name, left / 1000);
+            Thread.sleep(Math.max(0, left) + 1000);
+            endpoint = Bench.Endpoint.authenticate(URI.create(spec.auth), spec.user, spec.key);
         }
 
         Map<String, String> auth() {
@@ -204,6 +220,11 @@ public final class Compare {
             CountDownLatch ready = new CountDownLatch(concurrency);
             CountDownLatch go = new CountDownLatch(1);
             AtomicLong deadline = new AtomicLong();
+            try {
+                t.tokenFor(seconds);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             for (int w = 0; w < concurrency; w++) {
                 Bench.Client client = new Bench.RawClient(t.conn(), t.auth());
                 workers[w] = new Bench.Worker(w, op, client, ready, go, deadline);
@@ -240,6 +261,13 @@ public final class Compare {
             String label = Bench.Sizes.human(options.big);
             for (Target t : targets) {
                 String path = t.objectPath("big-" + options.big);
+                try {
+                    // The PUT and GET of the big object together take well under 10 minutes here.
+                    t.tokenFor(600);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
                 Bench.BigTransfer transfer = new Bench.BigTransfer(t.endpoint, t.auth(), path, options.big,
                         options.chunked, t.rss);
                 Meter.Sample sample = meter.begin(t.pids, idle(t));
