@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   java -cp DIR Compare --target NAME --auth URL [--user U --key K] --pids PID,... \
  *        --target NAME --auth URL [--user U --key K] --pids PID,... \
  *        [--storage-pids PID,...] [--memcached-pids PID,...] [--concurrency 16,64] [--duration 10]
- *        [--warmup 30] [--size 4096] [--big 1G|0] [--chunked] [--only small,big] [--keep]
+ *        [--warmup 30] [--rounds 1] [--size 4096] [--big 1G|0] [--chunked] [--only small,big] [--keep]
  * </pre>
  *
  * <p>It reuses {@link Bench}'s client, workers and big-object transfer, and {@link CompareReport}
@@ -147,6 +147,17 @@ public final class Compare {
                 }
             }
             System.out.println(CompareReport.Row.HEADER);
+            for (int round = 1; round <= options.rounds; round++) {
+                if (options.rounds > 1) {
+                    System.out.printf("# round %d of %d%s%n", round, options.rounds,
+                            round < options.rounds ? " (printed, not in the tables: the JIT is still at work)" : "");
+                }
+                measure(body, round == options.rounds);
+            }
+        }
+
+        /** Every 4 KiB phase once, ABBA; {@code report}: the rows go into the tables. */
+        private void measure(byte[] body, boolean report) throws InterruptedException {
             int pair = 0;
             for (int concurrency : options.concurrency) {
                 for (String method : List.of("PUT", "GET", "HEAD")) {
@@ -161,7 +172,9 @@ public final class Compare {
                         }
                         CompareReport.Row row = smallPhase(t, method, concurrency, options.duration, body,
                                 "c" + concurrency);
-                        rows.add(row);
+                        if (report) {
+                            rows.add(row);
+                        }
                         System.out.println(row.line());
                         if (row.result().errors() > 0) {
                             failures++;
@@ -315,6 +328,7 @@ public final class Compare {
         // Longer than Bench's 10: with 10 s per operation Ringway's JVM was still compiling in the first
         // measured phase (its PUT at 16 connections cost twice the CPU it cost after 30 s).
         int warmup = 30;
+        int rounds = 1;
         int size = 4096;
         long big = 1L << 30;
         boolean chunked;
@@ -359,6 +373,7 @@ public final class Compare {
                             .toArray();
                     case "--duration" -> o.duration = Integer.parseInt(value);
                     case "--warmup" -> o.warmup = Integer.parseInt(value);
+                    case "--rounds" -> o.rounds = Integer.parseInt(value);
                     case "--size" -> o.size = (int) Bench.Options.parseSize(value);
                     case "--big" -> o.big = Bench.Options.parseSize(value);
                     case "--only" -> o.only = value;
@@ -386,7 +401,8 @@ public final class Compare {
             return new IllegalArgumentException(message + "\nusage: java -cp DIR Compare"
                     + " --target NAME --auth URL [--user U --key K] [--pids PID,...] (twice: reference, candidate)"
                     + " [--storage-pids PID,...] [--memcached-pids PID,...] [--concurrency 16,64] [--duration SECONDS]"
-                    + " [--warmup SECONDS] [--size 4096] [--big 1G|0] [--chunked] [--only small,big] [--keep]");
+                    + " [--warmup SECONDS] [--rounds N] [--size 4096] [--big 1G|0] [--chunked] [--only small,big]"
+                    + " [--keep]");
         }
     }
 
