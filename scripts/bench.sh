@@ -53,6 +53,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/lib/bench-lib.sh"      # bytes, ports, disk check, the Ringway gateway
+. "$ROOT/scripts/lib/proxy-filters.sh"  # filter sections of proxy-server.conf
 . "$ROOT/scripts/lib/bench-swift.sh"    # the single-node Swift targets
 . "$ROOT/scripts/lib/bench-compare.sh"  # --compare
 TARGET=ringway BIG=1G DURATION=10 CONCURRENCY=16,64 CLIENT=raw LEAK=simple XMX=256m KEEP=0

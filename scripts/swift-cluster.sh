@@ -46,6 +46,7 @@ set -euo pipefail
 HERE=$(dirname "$(realpath "$0")")
 # PY, SWIFT_CONF, port_free, free_port, healthy, ensure_swift_conf, storage_server_conf
 . "$HERE/lib/swift-servers.sh"
+. "$HERE/lib/proxy-filters.sh"
 
 BASE=$(realpath -m "${RINGWAY_CLUSTER_BASE:-/tmp/ringway-cluster}")
 ETC=$BASE/etc RUN=$BASE/run LOG=$BASE/log SRV=$BASE/srv CACHE=$BASE/cache
@@ -166,25 +167,8 @@ user_test6_tester6 = testing6 .reseller_admin
 [filter:cache]
 use = egg:swift#memcache
 memcache_servers = 127.0.0.1:$MEMCACHE_PORT$MEMCACHE_EXTRA
-
-[filter:catch_errors]
-use = egg:swift#catch_errors
-
-[filter:gatekeeper]
-use = egg:swift#gatekeeper
-
-[filter:healthcheck]
-use = egg:swift#healthcheck
-
-[filter:proxy-logging]
-use = egg:swift#proxy_logging
-
-[filter:listing_formats]
-use = egg:swift#listing_formats
-
-[filter:copy]
-use = egg:swift#copy
 EOF
+  egg_filters catch_errors gatekeeper healthcheck proxy-logging listing_formats copy
 }
 
 # Writes every config; prints the names of the servers whose config changed (to restart).

@@ -69,24 +69,9 @@ user_test_tester = testing .admin
 [filter:cache]
 use = egg:swift#memcache
 memcache_servers = 127.0.0.1:$mport
-
-[filter:catch_errors]
-use = egg:swift#catch_errors
-[filter:gatekeeper]
-use = egg:swift#gatekeeper
-[filter:healthcheck]
-use = egg:swift#healthcheck
-[filter:proxy-logging]
-use = egg:swift#proxy_logging
-[filter:listing_formats]
-use = egg:swift#listing_formats
-[filter:copy]
-use = egg:swift#copy
-[filter:dlo]
-use = egg:swift#dlo
-[filter:slo]
-use = egg:swift#slo
 EOF
+  egg_filters catch_errors gatekeeper healthcheck proxy-logging listing_formats copy dlo slo \
+    >>"$WORK/etc/proxy-server.conf"
   # -v: log to the console (the log file), as Ringway does; no syslog here.
   setsid swift-proxy-server "$WORK/etc/proxy-server.conf" -v >"$LOG/proxy-server.log" 2>&1 </dev/null &
   GATEWAY_PID=$!
