@@ -221,8 +221,8 @@ public final class ObjectPut {
     }
 
     /**
-     * The request headers of each object server, as Netty headers: written as they are, without
-     * another copy per connection. The container update headers replace any of the same name.
+     * The request headers of each PUT worker, as Netty headers (cheap to copy per connection, and
+     * written as they are). The container update headers replace any of the same name.
      */
     private static List<io.netty.handler.codec.http.HttpHeaders> outgoingHeaders(ObjectPutRequest request,
             int replicas) {

@@ -67,17 +67,14 @@ final class PutChannels implements AutoCloseable {
     Mono<PutChannel> acquire(Device device) {
         return Mono.defer(() -> {
             String node = BackendPaths.hostPort(device);
-            EventLoop loop = loops.next();
-            if (!loop.inEventLoop()) {
-                // Not on a loop (a test, a blocking caller): always the same loop for a node, so that
-                // its kept connections are found again.
-                loop = loopList.get(Math.floorMod(node.hashCode(), loopList.size()));
-            }
-            if (loop.inEventLoop()) {
-                PutChannel kept = takeIdle(loop, node);
+            EventLoop current = loops.next();
+            if (current.inEventLoop()) {
+                PutChannel kept = takeIdle(current, node);
                 return kept != null ? Mono.just(kept) : connect(device, node);
             }
-            EventLoop chosen = loop;
+            // Not on one of our loops (a test, a blocking caller): always the same loop for a node,
+            // so that its kept connections are found again.
+            EventLoop chosen = loopList.get(Math.floorMod(node.hashCode(), loopList.size()));
             return Mono.fromCallable(() -> takeIdle(chosen, node))
                     .subscribeOn(scheduler(chosen))
                     .switchIfEmpty(Mono.defer(() -> connect(device, node)));

@@ -74,10 +74,12 @@ final class PutConnection implements PutChannel.Listener {
             HttpHeaders headers, Duration timeout) {
         PutConnection connection = new PutConnection(node, channel, pool);
         channel.lease(connection);
-        // This node's own headers (ObjectPut made them for it): written as they are.
-        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path, headers);
-        headers.set(HttpHeaderNames.HOST, channel.node());
-        headers.set(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE);
+        // A copy per attempt: the worker's headers serve its next node too (a handoff, a new connection),
+        // while this request may still be encoding. Netty headers copy without re-validating names.
+        HttpHeaders own = headers.copy();
+        own.set(HttpHeaderNames.HOST, channel.node());
+        own.set(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE);
+        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path, own);
         connection.write(head, timeout, failure -> {
             if (failure != null) {
                 connection.onClosed(failure);
