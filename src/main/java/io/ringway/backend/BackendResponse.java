@@ -11,6 +11,7 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.Connection;
 
 /**
@@ -30,12 +31,14 @@ final class BackendResponse {
     private final int status;
     private final HttpHeaders headers;
     private final Connection connection;
+    private final Scheduler timers;
 
-    BackendResponse(Node node, int status, HttpHeaders headers, Connection connection) {
+    BackendResponse(Node node, int status, HttpHeaders headers, Connection connection, Scheduler timers) {
         this.node = requireNonNull(node, "node");
         this.status = status;
         this.headers = requireNonNull(headers, "headers");
         this.connection = requireNonNull(connection, "connection");
+        this.timers = requireNonNull(timers, "timers");
     }
 
     Node node() {
@@ -48,6 +51,11 @@ final class BackendResponse {
 
     HttpHeaders headers() {
         return headers;
+    }
+
+    /** The timers of the connection's event loop, where its body arrives. */
+    Scheduler timers() {
+        return timers;
     }
 
     /**
@@ -66,7 +74,7 @@ final class BackendResponse {
         return connection.inbound()
                 .receive()
                 .then()
-                .timeout(timeout)
+                .transform(Timeouts.within(timeout, timers))
                 .doOnError(e -> dispose())
                 .onErrorResume(e -> Mono.empty());
     }
@@ -89,7 +97,7 @@ final class BackendResponse {
                 })
                 .map(ByteArrayOutputStream::toByteArray)
                 .defaultIfEmpty(new byte[0])
-                .timeout(timeout)
+                .transform(Timeouts.within(timeout, timers))
                 .doOnError(e -> dispose());
     }
 

@@ -116,7 +116,7 @@ public final class DatabaseGet {
                             new byte[0]));
         }
         Flux<DataBuffer> body = source.body()
-                .timeout(nodes.settings().nodeTimeout())
+                .timeout(nodes.settings().nodeTimeout(), source.timers())
                 .doFinally(signal -> {
                     // A body not read to its end must not go back to the pool: close it (client cancel too).
                     if (signal != SignalType.ON_COMPLETE) {

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Swift's {@code ChunkReadTimeout} around each read of a node's body: the time a node may take to
@@ -23,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
  * less than a tick otherwise, in the node's favour. Items only note their arrival: an earlier
  * version re-armed a timer per item (a task handed to, and a thread woken on, the parallel
  * scheduler for every buffer), which was a third of the event loop's Java time in a 1 GiB GET.
- * Ticks run on the parallel scheduler, as {@code Flux.timeout(Duration)}'s do.
+ * Ticks run on the given scheduler: the body's event loop, where setting and cancelling the first
+ * tick of a short body is a timer-queue operation (on the parallel scheduler it woke a thread).
  */
 final class DemandedTimeout {
 
@@ -32,11 +32,12 @@ final class DemandedTimeout {
     private DemandedTimeout() {
     }
 
-    /** {@code source}, failing with a {@code TimeoutException} after {@code timeout} of demanded silence. */
-    static <T> Flux<T> apply(Flux<T> source, Duration timeout) {
+    /**
+     * {@code source}, failing with a {@code TimeoutException} after {@code timeout} of demanded
+     * silence, as told by ticks on {@code scheduler} (the body's event loop: see {@link LoopTimers}).
+     */
+    static <T> Flux<T> apply(Flux<T> source, Duration timeout, Scheduler scheduler) {
         return Flux.defer(() -> {
-            // Looked up per body, so that tests on virtual time get theirs.
-            Scheduler scheduler = Schedulers.parallel();
             Clock clock = new Clock(scheduler, timeout);
             // Mono.delay, not Flux.interval: cancelling a periodic task may park (BlockHound).
             Mono<Long> expiry = Mono.delay(timeout.dividedBy(TICKS), scheduler)

@@ -169,7 +169,7 @@ public final class ObjectGet {
         boolean objectBytes = source.status() == 200 || source.status() == 206;
         long expected = objectBytes ? source.headers().getContentLength() : -1;
         long[] received = {0};
-        return DemandedTimeout.apply(source.body(), client.settings().recoverableNodeTimeout())
+        return DemandedTimeout.apply(source.body(), client.settings().recoverableNodeTimeout(), source.timers())
                 .doOnNext(buffer -> {
                     received[0] += buffer.readableByteCount();
                     attempt.sent(buffer.readableByteCount());

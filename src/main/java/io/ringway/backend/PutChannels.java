@@ -17,7 +17,6 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.HttpResources;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.TcpClient;
@@ -47,11 +46,12 @@ final class PutChannels implements AutoCloseable {
     private final int maxIdlePerNode;
     // Per event loop, its idle connections by node; the inner maps are touched on their loop only.
     private final Map<EventLoop, Map<String, ArrayDeque<PutChannel>>> idle = new ConcurrentHashMap<>();
-    private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
+    private final LoopTimers timers;
     private volatile boolean closed;
 
-    PutChannels(Duration connTimeout, Duration maxIdle, int maxIdlePerNode) {
-        this.loops = HttpResources.get().onClient(true);
+    PutChannels(LoopTimers timers, Duration connTimeout, Duration maxIdle, int maxIdlePerNode) {
+        this.timers = timers;
+        this.loops = timers.loops();
         loops.forEach(executor -> loopList.add((EventLoop) executor));
         this.tcp = TcpClient.create(ConnectionProvider.newConnection())
                 .runOn(HttpResources.get())
@@ -76,7 +76,7 @@ final class PutChannels implements AutoCloseable {
             // so that its kept connections are found again.
             EventLoop chosen = loopList.get(Math.floorMod(node.hashCode(), loopList.size()));
             return Mono.fromCallable(() -> takeIdle(chosen, node))
-                    .subscribeOn(scheduler(chosen))
+                    .subscribeOn(timers.of(chosen))
                     .switchIfEmpty(Mono.defer(() -> connect(device, node)));
         });
     }
@@ -158,17 +158,13 @@ final class PutChannels implements AutoCloseable {
         return null;
     }
 
-    private Scheduler scheduler(EventLoop loop) {
-        return schedulers.computeIfAbsent(loop, Schedulers::fromExecutorService);
-    }
-
     /**
      * The timers of {@code channel}'s event loop, as a scheduler: a PUT's timeouts are set and
      * cancelled on the loop its answers arrive on, where that is a queue operation, where the
      * parallel scheduler's took a lock and woke one of its threads each time.
      */
     Scheduler timers(Channel channel) {
-        return scheduler(channel.eventLoop());
+        return timers.of(channel);
     }
 
     /** Closes the idle connections; connections released later are closed too. */

@@ -86,7 +86,7 @@ final class PutConnection implements PutChannel.Listener {
             }
         });
         return connection.expect.asMono()
-                .timeout(timeout, pool.timers(channel.channel()))
+                .transform(Timeouts.within(timeout, pool.timers(channel.channel())))
                 .doOnNext(status -> connection.early = status == 100 ? null : status)
                 .doOnError(e -> connection.dispose())
                 // After the cancel reached the sink: closing then fails no subscriber (no onErrorDropped).
@@ -163,7 +163,7 @@ final class PutConnection implements PutChannel.Listener {
         if (answered != null) {
             return Mono.just(new PutReply(this, answered, null));
         }
-        return reply.asMono().timeout(timeout, pool.timers(channel()));
+        return reply.asMono().transform(Timeouts.within(timeout, pool.timers(channel())));
     }
 
     /** Drops this node from the PUT: the connection is closed, so the node discards the upload. */

@@ -30,6 +30,7 @@ public final class StorageNodeClient implements AutoCloseable {
     private final ConnectionProvider pool;
     private final HttpClient http;
     private final PutChannels putChannels;
+    private final LoopTimers timers = new LoopTimers();
 
     public StorageNodeClient(BackendSettings settings) {
         this.settings = requireNonNull(settings, "settings");
@@ -46,7 +47,7 @@ public final class StorageNodeClient implements AutoCloseable {
         // On the HTTP server's (and HttpClient's) event loops, which Reactor Netty colocates: a
         // PUT's connections then run on the loop of the client connection that feeds them, so
         // that each body batch is written without a hand-off to (and wake-up of) another thread.
-        this.putChannels = new PutChannels(settings.connTimeout(), PUT_MAX_IDLE, PUT_MAX_IDLE_PER_NODE);
+        this.putChannels = new PutChannels(timers, settings.connTimeout(), PUT_MAX_IDLE, PUT_MAX_IDLE_PER_NODE);
     }
 
     BackendSettings settings() {
@@ -62,16 +63,18 @@ public final class StorageNodeClient implements AutoCloseable {
     Mono<BackendResponse> exchange(Node node, HttpMethod method, String path, HttpHeaders headers,
             Duration headersTimeout) {
         String uri = "http://" + BackendPaths.hostPort(node.device()) + path;
-        return http.headers(out -> headers.forEach((name, values) -> out.set(name, values)))
+        return Mono.defer(() -> http.headers(out -> headers.forEach((name, values) -> out.set(name, values)))
                 .request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
                 .uri(uri)
                 .responseConnection((response, connection) -> {
                     HttpHeaders received = new HttpHeaders();
                     response.responseHeaders().forEach(e -> received.add(e.getKey(), e.getValue()));
-                    return Mono.just(new BackendResponse(node, response.status().code(), received, connection));
+                    return Mono.just(new BackendResponse(node, response.status().code(), received, connection,
+                            timers.of(connection.channel())));
                 })
                 .next()
-                .timeout(headersTimeout)
+                // Set where the request is made: on its event loop, which the connection shares.
+                .transform(Timeouts.within(headersTimeout, timers.current())))
                 // A response that lost the race with the timeout still holds a connection.
                 .doOnDiscard(BackendResponse.class, BackendResponse::dispose);
     }

@@ -43,15 +43,23 @@ public final class SwiftResponses {
     /** Swift's {@code update_headers}: the node's headers but a few, ETag without quotes. */
     public static HttpHeaders updateHeaders(HttpHeaders from) {
         HttpHeaders to = new HttpHeaders();
+        updateHeaders(to, from, false);
+        return to;
+    }
+
+    /**
+     * {@code update_headers(to, from)}, leaving out the backend-only {@code X-Backend-*} headers
+     * too when {@code withoutBackendHeaders}: one pass, one lower-casing per name.
+     */
+    public static void updateHeaders(HttpHeaders to, HttpHeaders from, boolean withoutBackendHeaders) {
         from.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("etag")) {
                 to.put(name, values.stream().map(v -> v.replace("\"", "")).toList());
-            } else if (!NOT_COPIED.contains(lower)) {
+            } else if (!NOT_COPIED.contains(lower) && !(withoutBackendHeaders && lower.startsWith("x-backend-"))) {
                 to.put(name, values);
             }
         });
-        return to;
     }
 
     /** The {@code best_response} of a write ({@code make_requests}): the chosen node's status, headers and body. */

@@ -13,15 +13,29 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PythonText {
 
-    private static final String ALWAYS_SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-~";
+    private static final boolean[] ALWAYS_SAFE = new boolean[128];
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    static {
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-~".chars().forEach(c -> ALWAYS_SAFE[c] = true);
+    }
 
     private PythonText() {
     }
 
     /** {@code urllib.parse.quote(value, safe)}: UTF-8 bytes, unsafe ones as {@code %XX}. */
     public static String quote(String value, String safe) {
-        return quote(value.getBytes(StandardCharsets.UTF_8), safe);
+        // Most values (every field of most access log lines) need no quoting: no copy for them.
+        for (int i = 0; i < value.length(); i++) {
+            if (!isSafe(value.charAt(i), safe)) {
+                return quote(value.getBytes(StandardCharsets.UTF_8), safe);
+            }
+        }
+        return value;
+    }
+
+    private static boolean isSafe(char c, String safe) {
+        return c < 0x80 && (ALWAYS_SAFE[c] || safe.indexOf(c) >= 0);
     }
 
     /** {@code quote} of raw bytes (what {@code wsgi_quote} does with a latin-1 WSGI string). */
@@ -29,7 +43,7 @@ public final class PythonText {
         StringBuilder out = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             char c = (char) (b & 0xff);
-            if (c < 0x80 && (ALWAYS_SAFE.indexOf(c) >= 0 || safe.indexOf(c) >= 0)) {
+            if (isSafe(c, safe)) {
                 out.append(c);
             } else {
                 out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);

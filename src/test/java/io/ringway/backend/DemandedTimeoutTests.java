@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class DemandedTimeoutTests {
@@ -12,7 +13,9 @@ class DemandedTimeoutTests {
 
     @Test
     void failsAfterTheTimeoutWhenDemandIsPendingAndNothingArrives() {
-        StepVerifier.withVirtualTime(() -> DemandedTimeout.apply(Flux.<Integer>never(), TIMEOUT))
+        // Schedulers.parallel() inside the supplier: the virtual clock's.
+        StepVerifier.withVirtualTime(() -> DemandedTimeout.apply(Flux.<Integer>never(), TIMEOUT,
+                        Schedulers.parallel()))
                 .expectSubscription()
                 .expectNoEvent(TIMEOUT.minusMillis(1))
                 .thenAwait(Duration.ofMillis(1))
@@ -22,7 +25,8 @@ class DemandedTimeoutTests {
 
     @Test
     void doesNotCountTimeWithoutDemandAgainstTheSource() {
-        StepVerifier.withVirtualTime(() -> DemandedTimeout.apply(Flux.just(1, 2).concatWith(Flux.never()), TIMEOUT), 1)
+        StepVerifier.withVirtualTime(() -> DemandedTimeout.apply(Flux.just(1, 2).concatWith(Flux.never()), TIMEOUT,
+                        Schedulers.parallel()), 1)
                 .expectNext(1)
                 // The client reads nothing for a minute: the node is not to blame.
                 .expectNoEvent(Duration.ofMinutes(1))
@@ -38,7 +42,7 @@ class DemandedTimeoutTests {
     @Test
     void eachItemRestartsTheClock() {
         StepVerifier.withVirtualTime(() -> Flux.interval(Duration.ofSeconds(9)).take(3)
-                        .transform(f -> DemandedTimeout.apply(f, TIMEOUT)))
+                        .transform(f -> DemandedTimeout.apply(f, TIMEOUT, Schedulers.parallel())))
                 .expectSubscription()
                 .thenAwait(Duration.ofSeconds(27))
                 .expectNext(0L, 1L, 2L)

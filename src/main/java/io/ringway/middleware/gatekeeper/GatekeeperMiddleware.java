@@ -58,15 +58,28 @@ final class GatekeeperMiddleware implements Middleware {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, MiddlewareChain next) {
-        ServerWebExchange filtered = exchange.mutate()
-                .request(request -> request.headers(this::filterRequest))
-                .build();
+        // Most requests carry nothing to remove or shunt: they go on as they are, without the
+        // copy of every header that mutating a request makes.
+        ServerWebExchange filtered = needsFiltering(exchange.getRequest().getHeaders())
+                ? exchange.mutate().request(request -> request.headers(this::filterRequest)).build()
+                : exchange;
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             removeExcluded(response.getHeaders(), "response");
             return Mono.empty();
         });
         return next.next(filtered);
+    }
+
+    private boolean needsFiltering(HttpHeaders headers) {
+        for (String name : headers.headerNames()) {
+            if (excluded(name)
+                    || config.shuntInboundXTimestamp() && name.equalsIgnoreCase("X-Timestamp")
+                    || config.allowReservedNamesHeader() && name.equalsIgnoreCase("X-Allow-Reserved-Names")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void filterRequest(HttpHeaders headers) {

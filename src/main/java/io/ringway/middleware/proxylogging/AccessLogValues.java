@@ -51,7 +51,8 @@ final class AccessLogValues {
         double start = seconds(tally.start());
         Instant firstByte = tally.firstByteTime();
         String policyIndex = tally.responsePolicyIndex();
-        Map<String, @Nullable Object> values = new HashMap<>();
+        // Sized for the 28 fields without a resize.
+        Map<String, @Nullable Object> values = new HashMap<>(64);
         values.put("client_ip", clientIp(headers, remoteAddr));
         values.put("remote_addr", remoteAddr);
         values.put("domain", domain(request));

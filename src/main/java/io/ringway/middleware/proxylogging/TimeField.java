@@ -24,6 +24,7 @@ final class TimeField {
 
     /** Formatters by pattern, made once: parsing a pattern costs more than formatting with it. */
     private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+    private static volatile Calendared lastCalendared = new Calendared(Long.MIN_VALUE, "", "");
 
     private TimeField() {
     }
@@ -36,10 +37,20 @@ final class TimeField {
             }
             default -> {
                 // time.gmtime() truncates toward the whole second
-                return calendar(Instant.ofEpochSecond((long) Math.floor(epochSeconds)).atZone(ZoneOffset.UTC),
-                        attribute);
+                long second = (long) Math.floor(epochSeconds);
+                Calendared last = lastCalendared;
+                if (last.second() == second && last.attribute().equals(attribute)) {
+                    return last.text();
+                }
+                String text = calendar(Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC), attribute);
+                lastCalendared = new Calendared(second, attribute, text);
+                return text;
             }
         }
+    }
+
+    /** The last calendar field made: the lines of one second share it ({@code {end_time.datetime}}). */
+    private record Calendared(long second, String attribute, String text) {
     }
 
     private static String decimals(double epochSeconds, String attribute) {

@@ -2,7 +2,6 @@ package io.ringway.proxy.object;
 
 import io.ringway.backend.ObjectResponse;
 import io.ringway.proxy.SwiftResponses;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -20,11 +19,7 @@ final class ResponseHeaders {
 
     /** Swift's {@code update_headers(response, backend)}, without the backend-only headers. */
     static void update(HttpHeaders response, HttpHeaders backend) {
-        SwiftResponses.updateHeaders(backend).forEach((name, values) -> {
-            if (!name.toLowerCase(Locale.ROOT).startsWith("x-backend-")) {
-                response.put(name, values);
-            }
-        });
+        SwiftResponses.updateHeaders(response, backend, true);
     }
 
     /** The headers of a GET or HEAD answered by a source ({@code GETorHEAD_base}'s good response). */
