@@ -268,9 +268,24 @@ public final class Compare {
             return idle;
         }
 
-        /** Each target in turn: PUT, GET, DELETE (so that the disk holds one big object at a time). */
+        /**
+         * Each target in turn: PUT, GET, DELETE (so that the disk holds one big object at a time),
+         * {@code --rounds} times like the 4 KiB phases: the big-body code paths are compiled during
+         * the first round (a first 1 GiB GET cost Ringway twice the CPU of a later one), so only the
+         * last round goes into the table.
+         */
         private void big() throws IOException {
             System.out.println(CompareReport.BigRow.HEADER);
+            for (int round = 1; round <= options.rounds; round++) {
+                if (options.rounds > 1) {
+                    System.out.printf("# big round %d of %d%s%n", round, options.rounds,
+                            round < options.rounds ? " (printed, not in the tables: the JIT is still at work)" : "");
+                }
+                bigRound(round == options.rounds);
+            }
+        }
+
+        private void bigRound(boolean tabled) throws IOException {
             String label = Bench.Sizes.human(options.big);
             for (Target t : targets) {
                 String path = t.objectPath("big-" + options.big);
@@ -286,13 +301,13 @@ public final class Compare {
                 Meter.Sample sample = meter.begin(t.pids, idle(t));
                 Bench.BigTransfer.Result put = transfer.put();
                 CompareReport.BigRow putRow = new CompareReport.BigRow(t.name, "PUT " + label, put, meter.end(sample));
-                report(putRow);
+                report(putRow, tabled);
                 if (!put.ok()) {
                     continue;
                 }
                 sample = meter.begin(t.pids, idle(t));
                 Bench.BigTransfer.Result get = transfer.get(put.md5());
-                report(new CompareReport.BigRow(t.name, "GET " + label, get, meter.end(sample)));
+                report(new CompareReport.BigRow(t.name, "GET " + label, get, meter.end(sample)), tabled);
                 if (!options.keep) {
                     try (Bench.Conn conn = t.conn()) {
                         long start = System.nanoTime();
@@ -305,8 +320,10 @@ public final class Compare {
             }
         }
 
-        private void report(CompareReport.BigRow row) {
-            bigRows.add(row);
+        private void report(CompareReport.BigRow row, boolean tabled) {
+            if (tabled) {
+                bigRows.add(row);
+            }
             System.out.println(row.line());
             if (!row.transfer().ok()) {
                 failures++;
