@@ -21,6 +21,8 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class StorageNodeClient implements AutoCloseable {
 
+    /** The largest body buffer a node's answer is cut into: Swift's {@code network_chunk_size}. */
+    static final int BODY_CHUNK_SIZE = 64 * 1024;
     /** Below the object server's {@code client_timeout} (60 s), after which it closes an idle connection. */
     private static final Duration PUT_MAX_IDLE = Duration.ofSeconds(30);
     /** Idle PUT connections kept per event loop and node. */
@@ -43,7 +45,11 @@ public final class StorageNodeClient implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
                 // Swift's proxy sends backend paths as they are; no redirects, no compression.
                 .followRedirect(false)
-                .keepAlive(true);
+                .keepAlive(true)
+                // A body arrives as buffers of up to what one read gave (64 KiB), Swift's
+                // network_chunk_size, not cut into Netty's default 8 KiB pieces: a 1 GiB GET is
+                // then 16 thousand buffers through the streaming chain instead of 131 thousand.
+                .httpResponseDecoder(spec -> spec.maxChunkSize(BODY_CHUNK_SIZE));
         // On the HTTP server's (and HttpClient's) event loops, which Reactor Netty colocates: a
         // PUT's connections then run on the loop of the client connection that feeds them, so
         // that each body batch is written without a hand-off to (and wake-up of) another thread.
