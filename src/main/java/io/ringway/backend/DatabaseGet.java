@@ -115,8 +115,9 @@ public final class DatabaseGet {
                     .thenReturn(new DatabaseResponse(source.status(), source.headers(), true, Flux.empty(),
                             new byte[0]));
         }
-        Flux<DataBuffer> body = source.body()
-                .timeout(nodes.settings().nodeTimeout(), source.timers())
+        // node_timeout per chunk read (Swift's ChunkReadTimeout), counted as for object bodies only
+        // while the client wants data: a client slow to read a long listing is not the node's fault.
+        Flux<DataBuffer> body = DemandedTimeout.apply(source.body(), nodes.settings().nodeTimeout(), source.timers())
                 .doFinally(signal -> {
                     // A body not read to its end must not go back to the pool: close it (client cancel too).
                     if (signal != SignalType.ON_COMPLETE) {

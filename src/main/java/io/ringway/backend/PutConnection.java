@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * One object server's side of a PUT (Swift's {@code Putter}): an HTTP/1.1 connection
@@ -200,7 +201,7 @@ final class PutConnection implements PutChannel.Listener {
     }
 
     /** The timers of this connection's event loop. */
-    reactor.core.scheduler.Scheduler timers() {
+    Scheduler timers() {
         return pool.timers(channel());
     }
 
