@@ -138,6 +138,11 @@ class GatewayConfiguration {
         return served == null || served == gatewayContext;
     }
 
+    @Bean
+    ClientBodyChunkSize clientBodyChunkSize() {
+        return new ClientBodyChunkSize();
+    }
+
     /**
      * Raw bytes in paths, too long header lines, {@code Connection: keep-alive} answers and bodies
      * in a transfer coding Swift refuses, handled below Spring as Swift's eventlet server does.

@@ -16,8 +16,10 @@ public final class BackendHttpServer {
         return HttpServer.create()
                 .host(host)
                 .port(port)
-                // Swift's proxy sends long object paths and many metadata headers.
-                .httpRequestDecoder(spec -> spec.maxInitialLineLength(16 * 1024).maxHeaderSize(64 * 1024))
+                // Swift's proxy sends long object paths and many metadata headers; bodies come in
+                // pieces of up to 64 KiB (Swift's network_chunk_size), not Netty's 8 KiB.
+                .httpRequestDecoder(spec -> spec.maxInitialLineLength(16 * 1024).maxHeaderSize(64 * 1024)
+                        .maxChunkSize(64 * 1024))
                 .handle(new ReactorHttpHandlerAdapter(handler))
                 .bindNow();
     }
