@@ -25,7 +25,7 @@ import reactor.core.scheduler.Scheduler;
  * Ticks run on the given scheduler: the body's event loop, where setting and cancelling the first
  * tick of a short body is a timer-queue operation (on the parallel scheduler it woke a thread).
  */
-final class DemandedTimeout {
+public final class DemandedTimeout {
 
     private static final int TICKS = 10;
 
@@ -36,7 +36,7 @@ final class DemandedTimeout {
      * {@code source}, failing with a {@code TimeoutException} after {@code timeout} of demanded
      * silence, as told by ticks on {@code scheduler} (the body's event loop: see {@link LoopTimers}).
      */
-    static <T> Flux<T> apply(Flux<T> source, Duration timeout, Scheduler scheduler) {
+    public static <T> Flux<T> apply(Flux<T> source, Duration timeout, Scheduler scheduler) {
         return Flux.defer(() -> {
             Clock clock = new Clock(scheduler, timeout);
             // Mono.delay, not Flux.interval: cancelling a periodic task may park (BlockHound).

@@ -17,18 +17,18 @@ import reactor.netty.http.HttpResources;
  * 4 KiB GET the two timers (response headers, body stall) and the wake-ups they caused were 7 %
  * of the gateway's CPU (see docs/performance.md). One scheduler per loop, made once.
  */
-final class LoopTimers {
+public final class LoopTimers {
 
     private final EventLoopGroup loops = HttpResources.get().onClient(true);
     private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
 
     /** {@code loop} as a scheduler. */
-    Scheduler of(EventLoop loop) {
+    public Scheduler of(EventLoop loop) {
         return schedulers.computeIfAbsent(loop, Schedulers::fromExecutorService);
     }
 
     /** The timers of {@code channel}'s event loop. */
-    Scheduler of(Channel channel) {
+    public Scheduler of(Channel channel) {
         return of(channel.eventLoop());
     }
 
@@ -36,7 +36,7 @@ final class LoopTimers {
      * The timers of the event loop running the caller, or the parallel scheduler when the caller
      * is not on one (a test, a blocking caller; tests on virtual time get theirs this way).
      */
-    Scheduler current() {
+    public Scheduler current() {
         // The colocated group hands out the caller's own loop when the caller runs on one.
         EventLoop loop = loops.next();
         return loop.inEventLoop() ? of(loop) : Schedulers.parallel();

@@ -12,13 +12,13 @@ import reactor.core.scheduler.Scheduler;
  * subscription ({@code Scannable.name()} walks the chain): 2 to 3 % of a small GET's or PUT's
  * CPU. A timeout given as a {@code Mono.delay} with its own error does not.
  */
-final class Timeouts {
+public final class Timeouts {
 
     private Timeouts() {
     }
 
     /** Fails the source with a {@link TimeoutException} unless it signals within {@code timeout} on {@code timers}. */
-    static <T> Function<Mono<T>, Mono<T>> within(Duration timeout, Scheduler timers) {
+    public static <T> Function<Mono<T>, Mono<T>> within(Duration timeout, Scheduler timers) {
         return source -> source.timeout(Mono.delay(timeout, timers),
                 Mono.error(() -> new TimeoutException("nothing within " + timeout.toMillis() + "ms")));
     }

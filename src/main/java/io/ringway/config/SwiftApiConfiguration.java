@@ -7,11 +7,14 @@ import io.ringway.backend.NodeSelection;
 import io.ringway.backend.ObjectGet;
 import io.ringway.backend.ObjectPut;
 import io.ringway.backend.StorageNodes;
+import io.ringway.federation.FederationProperties;
+import io.ringway.federation.Targets;
 import io.ringway.info.InfoHandler;
 import io.ringway.info.InfoRegistry;
 import io.ringway.middleware.cache.InfoCache;
 import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.SwiftConf;
+import io.ringway.proxy.Controller;
 import io.ringway.proxy.DatabaseServices;
 import io.ringway.proxy.ProxyApplication;
 import io.ringway.proxy.ProxySettings;
@@ -19,6 +22,8 @@ import io.ringway.proxy.account.AccountController;
 import io.ringway.proxy.container.ContainerController;
 import io.ringway.proxy.cors.Cors;
 import io.ringway.proxy.cors.CorsPolicy;
+import io.ringway.proxy.federation.FederatedContainerController;
+import io.ringway.proxy.federation.FederatedObjectController;
 import io.ringway.proxy.object.ContentTypes;
 import io.ringway.proxy.object.ObjectController;
 import io.ringway.ring.Rings;
@@ -55,12 +60,28 @@ class SwiftApiConfiguration {
                 ContentTypes.load(ContentTypes.KNOWN_FILES));
     }
 
-    /** Swift's proxy-server app, where the pipeline ends. */
+    /**
+     * Swift's proxy-server app, where the pipeline ends. With federation targets configured, the
+     * container and object controllers first ask whether the container is federated (an
+     * in-memory cache lookup); without, they are the local ones alone.
+     */
     @Bean
     ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, DatabaseServices databases,
-            ObjectController objects, Cors cors) {
+            ObjectController objects, Cors cors, Targets targets, StoragePolicies policies, EdgeConstraints constraints) {
+        Controller containers = new ContainerController(databases);
+        Controller objectsOrRemote = objects;
+        if (!targets.all().isEmpty()) {
+            containers = new FederatedContainerController(containers, databases.cache(), policies, targets, constraints);
+            objectsOrRemote = new FederatedObjectController(objects, databases.cache(), policies, targets);
+        }
         return new ProxyApplication(conf.constraints().validApiVersions(), info, new AccountController(databases),
-                new ContainerController(databases), objects, cors);
+                containers, objectsOrRemote, cors);
+    }
+
+    /** The remote clusters of federated storage policies ({@code ringway.federation.targets}), checked at start. */
+    @Bean(destroyMethod = "close")
+    Targets federationTargets(FederationProperties federation, StoragePolicies policies) {
+        return Targets.create(federation, policies);
     }
 
     /** OPTIONS and CORS for the app, and the CORS headers of the auth stages' delayed denials. */

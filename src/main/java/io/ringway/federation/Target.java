@@ -1,0 +1,24 @@
+package io.ringway.federation;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A remote cluster that federated containers live in. It answers requests for a local account's
+ * containers and objects in Swift's terms, whatever its own API, with its own credentials.
+ */
+public interface Target extends AutoCloseable {
+
+    /** The name policies give in {@code target}. */
+    String name();
+
+    /**
+     * Sends {@code request}; the answer once its headers arrived. Fails with
+     * {@link TargetUnavailableException} when the target cannot answer (down, too slow, its
+     * breaker open, its bulkhead full, our credentials refused).
+     */
+    Mono<RemoteResponse> exchange(RemoteRequest request);
+
+    /** Closes the target's connections. */
+    @Override
+    void close();
+}

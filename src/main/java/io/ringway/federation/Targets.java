@@ -1,0 +1,112 @@
+package io.ringway.federation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ringway.policy.FederatedPolicy;
+import io.ringway.policy.StoragePolicies;
+import io.ringway.policy.StoragePolicy;
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The configured targets, made and checked at start: each must say how to reach and authenticate
+ * to its cluster, and every federated policy of swift.conf must name one of them; a mistake stops
+ * the start with a message naming the setting. A policy added later (swift.conf reloaded) that
+ * names no target gets 503 at request time.
+ */
+public final class Targets implements AutoCloseable {
+
+    private final Map<String, Target> byName;
+
+    private Targets(Map<String, Target> byName) {
+        this.byName = Map.copyOf(byName);
+    }
+
+    /** Makes the targets of {@code properties}, checked against {@code policies}. */
+    public static Targets create(FederationProperties properties, StoragePolicies policies) {
+        requireNonNull(properties, "properties");
+        Map<String, Target> made = new LinkedHashMap<>();
+        try {
+            properties.targets().forEach((name, target) -> made.put(name, create(name, target, properties)));
+            checkPolicies(policies, made.keySet());
+        } catch (RuntimeException e) {
+            made.values().forEach(Target::close);
+            throw e;
+        }
+        return new Targets(made);
+    }
+
+    /** Only the given targets (tests). */
+    public static Targets of(Collection<Target> targets) {
+        Map<String, Target> byName = new LinkedHashMap<>();
+        targets.forEach(target -> byName.put(target.name(), target));
+        return new Targets(byName);
+    }
+
+    /** The target of {@code policy}; {@link TargetUnavailableException} when none has its name. */
+    public Target of(FederatedPolicy policy) {
+        Target target = byName.get(policy.target());
+        if (target == null) {
+            throw new TargetUnavailableException("storage policy " + policy.name() + " names target "
+                    + policy.target() + ", which ringway.federation.targets does not configure");
+        }
+        return target;
+    }
+
+    /** The targets by name. */
+    public Map<String, Target> all() {
+        return byName;
+    }
+
+    private static Target create(String name, TargetProperties target, FederationProperties properties) {
+        String setting = "ringway.federation.targets." + name;
+        if (target.type() != TargetType.SWIFT) {
+            throw new IllegalStateException(setting + ".type: " + target.type().name().toLowerCase(java.util.Locale.ROOT)
+                    + " targets are not supported yet (expected: swift)");
+        }
+        boolean byAuth = target.authUrl() != null;
+        if (byAuth && (isBlank(target.user()) || isBlank(target.key()))) {
+            throw new IllegalStateException(setting + ": auth-url needs user and key");
+        }
+        if (!byAuth && (target.storageUrl() == null || isBlank(target.token()))) {
+            throw new IllegalStateException(setting + ": set auth-url with user and key, or storage-url with token");
+        }
+        checkUrl(setting + ".auth-url", target.authUrl());
+        checkUrl(setting + ".storage-url", target.storageUrl());
+        TargetLimits limits = properties.limitsOf(target);
+        return new SwiftTarget(name, target, limits, new TargetGuard(name, limits));
+    }
+
+    private static void checkUrl(String setting, @Nullable URI url) {
+        if (url == null) {
+            return;
+        }
+        String scheme = url.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || url.getHost() == null) {
+            throw new IllegalStateException(setting + ": " + url + " (expected: an http or https URL with a host)");
+        }
+    }
+
+    private static void checkPolicies(StoragePolicies policies, Collection<String> targets) {
+        for (StoragePolicy policy : policies.all()) {
+            if (policy instanceof FederatedPolicy federated && !targets.contains(federated.target())) {
+                throw new IllegalStateException("storage-policy:" + federated.index() + " (" + federated.name()
+                        + ") names target " + federated.target() + ", which ringway.federation.targets does not"
+                        + " configure (configured: " + (targets.isEmpty() ? "none" : String.join(", ", new TreeSet<>(targets))) + ")");
+            }
+        }
+    }
+
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+
+    @Override
+    public void close() {
+        byName.values().forEach(Target::close);
+    }
+}

@@ -1,0 +1,156 @@
+package io.ringway.proxy.federation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ringway.api.error.GatewayException;
+import io.ringway.federation.RemoteRequest;
+import io.ringway.federation.RemoteResponse;
+import io.ringway.federation.TargetUnavailableException;
+import io.ringway.federation.Targets;
+import io.ringway.policy.FederatedPolicy;
+import io.ringway.proxy.ProxyReply;
+import io.ringway.proxy.ProxyRequest;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends a client's container or object request to the target of its federated policy and makes
+ * the answer Swift's: a 2xx or 3xx answer with its headers and streaming body (without the
+ * target's connection and transaction headers, and with the local policy's name); any other
+ * answer as Swift's own body for its status, the target's never shown. A target that refuses our
+ * credentials (401, 403) or fails (5xx), or cannot answer at all, gives 503.
+ */
+final class Forwarding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Forwarding.class);
+
+    /** The client's connection and credentials: never sent to a target. */
+    private static final Set<String> REQUEST_DROPPED = Set.of("host", "connection", "keep-alive", "transfer-encoding",
+            "te", "trailer", "upgrade", "proxy-connection", "proxy-authorization", "expect", "content-length",
+            "x-auth-token", "x-storage-token", "x-service-token", "authorization", "cookie", "x-trans-id",
+            "x-timestamp");
+    /** The target's connection and transaction: the client gets the gateway's. */
+    private static final Set<String> RESPONSE_DROPPED = Set.of("connection", "keep-alive", "transfer-encoding",
+            "te", "trailer", "upgrade", "proxy-connection", "set-cookie", "x-trans-id", "x-openstack-request-id",
+            "date", "server");
+    /** Kept on an error answer: what Swift's own error answers carry. */
+    private static final Set<String> ERROR_KEPT = Set.of("content-range", "etag", "last-modified", "accept-ranges");
+
+    private final Targets targets;
+
+    Forwarding(Targets targets) {
+        this.targets = requireNonNull(targets, "targets");
+    }
+
+    /**
+     * Forwards {@code request} as it is (its body too, with {@code withBody}), the client's headers
+     * changed by {@code edit}; the reply as the class comment says.
+     */
+    Mono<ProxyReply> forward(ProxyRequest request, FederatedPolicy policy, boolean withBody,
+            Consumer<HttpHeaders> edit) {
+        return send(request, policy, withBody, edit).flatMap(response -> reply(request, policy, response));
+    }
+
+    /** An edit of the forwarded headers that removes {@code names} (lower case). */
+    static Consumer<HttpHeaders> without(java.util.List<String> names) {
+        return headers -> names.forEach(headers::remove);
+    }
+
+    /** Sends {@code request} to the target; the raw answer (503 when there is none). */
+    Mono<RemoteResponse> send(ProxyRequest request, FederatedPolicy policy, boolean withBody,
+            Consumer<HttpHeaders> edit) {
+        return Mono.defer(() -> {
+            HttpHeaders headers = requestHeaders(request.headers());
+            edit.accept(headers);
+            RemoteRequest remote = new RemoteRequest(HttpMethod.valueOf(request.method()), request.path().account(),
+                    Objects.requireNonNull(request.path().container(), "container"), request.path().object(),
+                    request.rawQuery(), headers, withBody ? request.body() : null,
+                    withBody ? contentLength(request.headers()) : -1);
+            return targets.of(policy).exchange(remote);
+        }).onErrorMap(TargetUnavailableException.class, e -> {
+            LOG.error("ERROR {}", e.getMessage());
+            return GatewayException.status(503);
+        });
+    }
+
+    /** The answer as the client gets it. */
+    Mono<ProxyReply> reply(ProxyRequest request, FederatedPolicy policy, RemoteResponse response) {
+        int status = response.status();
+        HttpHeaders headers = responseHeaders(response.headers(), policy);
+        if (status >= 200 && status < 400) {
+            return Mono.just(new ProxyReply(status, headers, response.body()));
+        }
+        int answered = statusFor(status);
+        if (answered != status && status < 500) {
+            LOG.error("ERROR target {} refused the gateway's credentials: {} for {} {}", policy.target(), status,
+                    request.method(), request.exchange().getRequest().getPath().value());
+        }
+        HttpHeaders kept = new HttpHeaders();
+        headers.forEach((name, values) -> {
+            if (ERROR_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                kept.put(name, values);
+            }
+        });
+        return response.drain().then(Mono.fromSupplier(() -> {
+            // The object server's failed precondition has an empty body, as Swift's proxy passes it on.
+            ProxyReply standard = answered == 412 && request.path().object() != null
+                    ? ProxyReply.text(412, new HttpHeaders(), "", request.exchange())
+                    : ProxyReply.standard(answered, request.exchange());
+            standard.headers().set(HttpHeaders.CONTENT_TYPE, GatewayException.HTML_UTF8);
+            standard.headers().addAll(kept);
+            return standard;
+        }));
+    }
+
+    /**
+     * The client's status for a target's error status: 503 for a refusal of our credentials
+     * (401, 403, 407: not the client's fault) and for the target's failures (5xx), else the same.
+     */
+    static int statusFor(int targetStatus) {
+        return switch (targetStatus) {
+            case 401, 403, 407 -> 503;
+            default -> targetStatus >= 500 ? 503 : targetStatus;
+        };
+    }
+
+    /** The client's headers a target gets: not those of the client's connection, nor its credentials. */
+    static HttpHeaders requestHeaders(HttpHeaders client) {
+        HttpHeaders headers = new HttpHeaders();
+        client.forEach((name, values) -> {
+            if (!REQUEST_DROPPED.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, values);
+            }
+        });
+        return headers;
+    }
+
+    /** The target's answer headers the client gets: not the target's connection, transaction or date. */
+    static HttpHeaders responseHeaders(HttpHeaders remote, FederatedPolicy policy) {
+        HttpHeaders headers = new HttpHeaders();
+        remote.forEach((name, values) -> {
+            if (!RESPONSE_DROPPED.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, values);
+            }
+        });
+        if (headers.containsHeader("X-Storage-Policy")) {
+            headers.set("X-Storage-Policy", policy.name());
+        }
+        return headers;
+    }
+
+    /** The client body's length, or -1 when it comes chunked. */
+    private static long contentLength(HttpHeaders client) {
+        String encoding = client.getFirst(HttpHeaders.TRANSFER_ENCODING);
+        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            return -1;
+        }
+        return Math.max(client.getContentLength(), 0);
+    }
+}
