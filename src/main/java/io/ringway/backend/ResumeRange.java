@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * for what follows the bytes already sent. Only single ranges resume; a multi-range request is
  * reported as {@link Outcome#UNSUPPORTED}.
  */
-final class ResumeRange {
+public final class ResumeRange {
 
     private static final Pattern SINGLE = Pattern.compile("\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*");
 
@@ -17,7 +17,7 @@ final class ResumeRange {
     }
 
     /** The header after skipping {@code sent} bytes of what {@code range} (null: whole object) asked. */
-    static Result fastForward(@Nullable String range, long sent) {
+    public static Result fastForward(@Nullable String range, long sent) {
         if (range == null) {
             return new Result(Outcome.RESUME, "bytes=" + sent + "-");
         }
@@ -47,7 +47,7 @@ final class ResumeRange {
         return new Result(Outcome.RESUME, "bytes=" + begin + "-" + end);
     }
 
-    enum Outcome {
+    public enum Outcome {
         /** Ask the next node with {@link Result#range()}. */
         RESUME,
         /** Everything asked for was sent already (Swift's {@code RangeAlreadyComplete}). */
@@ -58,6 +58,6 @@ final class ResumeRange {
         UNSUPPORTED
     }
 
-    record Result(Outcome outcome, String range) {
+    public record Result(Outcome outcome, String range) {
     }
 }

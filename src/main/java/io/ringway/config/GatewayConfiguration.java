@@ -2,6 +2,8 @@ package io.ringway.config;
 
 import io.ringway.api.error.SwiftExceptionHandler;
 import io.ringway.api.http.KeepAliveEcho;
+import io.ringway.api.recon.GatewayRecon;
+import io.ringway.federation.Targets;
 import io.ringway.api.http.RefusedCodingBody;
 import io.ringway.api.http.SwiftRequestDecoding;
 import io.ringway.info.InfoRegistry;
@@ -23,6 +25,7 @@ import io.ringway.middleware.tempauth.TempAuthFactory;
 import io.ringway.policy.SwiftConf;
 import io.ringway.proxy.ProxyApplication;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -119,6 +122,13 @@ class GatewayConfiguration {
         return Pipeline.assemble(properties, registry, new StageConfigs(Binder.get(environment)), context, info)
                 .scopedTo(exchange -> onGatewayServer(exchange, gatewayContext))
                 .endingIn(app);
+    }
+
+    /** {@code /recon/<check>} on the gateway's port, ahead of the pipeline: the federation targets' health. */
+    @Bean
+    GatewayRecon gatewayRecon(Targets targets, ApplicationContext gatewayContext) {
+        return new GatewayRecon(Map.of("federation", targets::health),
+                exchange -> onGatewayServer(exchange, gatewayContext), Pipeline.ORDER - 1);
     }
 
     /** Ahead of Boot's own handler (-1): every error answer is Swift's. */

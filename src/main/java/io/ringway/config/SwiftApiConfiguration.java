@@ -27,6 +27,9 @@ import io.ringway.proxy.federation.FederatedObjectController;
 import io.ringway.proxy.object.ContentTypes;
 import io.ringway.proxy.object.ObjectController;
 import io.ringway.ring.Rings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -80,8 +83,9 @@ class SwiftApiConfiguration {
 
     /** The remote clusters of federated storage policies ({@code ringway.federation.targets}), checked at start. */
     @Bean(destroyMethod = "close")
-    Targets federationTargets(FederationProperties federation, StoragePolicies policies) {
-        return Targets.create(federation, policies);
+    Targets federationTargets(FederationProperties federation, StoragePolicies policies,
+            ObjectProvider<MeterRegistry> registry) {
+        return Targets.create(federation, policies, registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** OPTIONS and CORS for the app, and the CORS headers of the auth stages' delayed denials. */

@@ -28,17 +28,33 @@ public final class RemoteResponse {
     private final Connection connection;
     private final Duration stallTimeout;
     private final Scheduler timers;
-    private final Runnable onDone;
+    private final BodyObserver observer;
     private final AtomicBoolean done = new AtomicBoolean();
 
+    /** What the guard of a target learns of a body: its bytes, its failure, its end (any end, once). */
+    interface BodyObserver {
+
+        BodyObserver NONE = new BodyObserver() {
+        };
+
+        default void received(long bytes) {
+        }
+
+        default void failed(Throwable failure) {
+        }
+
+        default void done() {
+        }
+    }
+
     RemoteResponse(int status, HttpHeaders headers, Connection connection, Duration stallTimeout, Scheduler timers,
-            Runnable onDone) {
+            BodyObserver observer) {
         this.status = status;
         this.headers = requireNonNull(headers, "headers");
         this.connection = requireNonNull(connection, "connection");
         this.stallTimeout = requireNonNull(stallTimeout, "stallTimeout");
         this.timers = requireNonNull(timers, "timers");
-        this.onDone = requireNonNull(onDone, "onDone");
+        this.observer = requireNonNull(observer, "observer");
     }
 
     public int status() {
@@ -59,7 +75,11 @@ public final class RemoteResponse {
                 .retain()
                 .map(BUFFERS::wrap);
         return DemandedTimeout.apply(received, stallTimeout, timers)
-                .doOnError(e -> connection.dispose())
+                .doOnNext(buffer -> observer.received(buffer.readableByteCount()))
+                .doOnError(e -> {
+                    connection.dispose();
+                    observer.failed(e);
+                })
                 .doFinally(signal -> finish());
     }
 
@@ -72,9 +92,9 @@ public final class RemoteResponse {
                 .doFinally(signal -> finish());
     }
 
-    /** The same answer, {@code onDone} running once its body is read, drained or disposed. */
-    RemoteResponse whenDone(Runnable onDone) {
-        return new RemoteResponse(status, headers, connection, stallTimeout, timers, onDone);
+    /** The same answer, its body watched by {@code observer}. */
+    RemoteResponse observedBy(BodyObserver observer) {
+        return new RemoteResponse(status, headers, connection, stallTimeout, timers, observer);
     }
 
     /** Closes the connection (a body not read to its end must not go back to the pool). */
@@ -85,7 +105,7 @@ public final class RemoteResponse {
 
     private void finish() {
         if (done.compareAndSet(false, true)) {
-            onDone.run();
+            observer.done();
         }
     }
 

@@ -106,7 +106,7 @@ final class SwiftTarget implements Target {
                         HttpHeaders headers = new HttpHeaders();
                         response.responseHeaders().forEach(e -> headers.add(e.getKey(), e.getValue()));
                         return Mono.just(new RemoteResponse(response.status().code(), headers, connection,
-                                responseTimeout, timers.of(connection.channel()), () -> { }));
+                                responseTimeout, timers.of(connection.channel()), RemoteResponse.BodyObserver.NONE));
                     })
                     .next()
                     // The answer's clock starts once the request is sent, body and all.
@@ -117,11 +117,35 @@ final class SwiftTarget implements Target {
         });
     }
 
-    private static @Nullable Flux<ByteBuf> body(RemoteRequest request) {
+    @Override
+    public Mono<TargetProbe> probe() {
+        long start = System.nanoTime();
+        return auth.session()
+                .flatMap(session -> http.headers(out -> out.set("X-Auth-Token", session.token()))
+                        .head()
+                        .uri(session.storageUrl())
+                        .responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
+                        .timeout(responseTimeout))
+                .map(status -> new TargetProbe(status / 100 == 2, millisSince(start), "HEAD account: " + status))
+                .onErrorResume(e -> Mono.just(new TargetProbe(false, millisSince(start), e.toString())));
+    }
+
+    private static long millisSince(long start) {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    @Override
+    public TargetHealth health() {
+        return guard.health(TargetType.SWIFT);
+    }
+
+    private @Nullable Flux<ByteBuf> body(RemoteRequest request) {
         if (request.body() == null) {
             return null;
         }
-        return request.body().map(NettyDataBufferFactory::toByteBuf);
+        return request.body()
+                .map(NettyDataBufferFactory::toByteBuf)
+                .doOnNext(buffer -> guard.sent(buffer.readableBytes()));
     }
 
     /** The remote URL: the account's, the remote container, the object, the query. */

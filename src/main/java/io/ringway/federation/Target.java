@@ -18,6 +18,15 @@ public interface Target extends AutoCloseable {
      */
     Mono<RemoteResponse> exchange(RemoteRequest request);
 
+    /**
+     * Asks the target now whether it answers (outside the breaker and the bulkhead, within the
+     * response timeout); never fails.
+     */
+    Mono<TargetProbe> probe();
+
+    /** What the gateway saw of the target: breaker, requests in flight, last answer and failure. */
+    TargetHealth health();
+
     /** Closes the target's connections. */
     @Override
     void close();

@@ -2,6 +2,7 @@ package io.ringway.federation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ringway.policy.FederatedPolicy;
 import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.StoragePolicy;
@@ -9,8 +10,11 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The configured targets, made and checked at start: each must say how to reach and authenticate
@@ -26,12 +30,12 @@ public final class Targets implements AutoCloseable {
         this.byName = Map.copyOf(byName);
     }
 
-    /** Makes the targets of {@code properties}, checked against {@code policies}. */
-    public static Targets create(FederationProperties properties, StoragePolicies policies) {
+    /** Makes the targets of {@code properties}, checked against {@code policies}, their meters in {@code registry}. */
+    public static Targets create(FederationProperties properties, StoragePolicies policies, MeterRegistry registry) {
         requireNonNull(properties, "properties");
         Map<String, Target> made = new LinkedHashMap<>();
         try {
-            properties.targets().forEach((name, target) -> made.put(name, create(name, target, properties)));
+            properties.targets().forEach((name, target) -> made.put(name, create(name, target, properties, registry)));
             checkPolicies(policies, made.keySet());
         } catch (RuntimeException e) {
             made.values().forEach(Target::close);
@@ -57,12 +61,43 @@ public final class Targets implements AutoCloseable {
         return target;
     }
 
+    /**
+     * The health view of every target, by name: what the gateway saw ({@link TargetHealth}) and a
+     * probe made now ({@link TargetProbe}), probes in parallel.
+     */
+    public Mono<Map<String, Map<String, Object>>> health() {
+        return Flux.fromIterable(byName.values())
+                .flatMap(target -> target.probe().map(probe -> Map.entry(target.name(), view(target.health(), probe))))
+                .collectList()
+                .map(entries -> {
+                    Map<String, Map<String, Object>> view = new TreeMap<>();
+                    entries.forEach(entry -> view.put(entry.getKey(), entry.getValue()));
+                    return view;
+                });
+    }
+
+    private static Map<String, Object> view(TargetHealth health, TargetProbe probe) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", health.type());
+        view.put("reachable", probe.reachable());
+        view.put("latency_ms", probe.millis());
+        view.put("probe", probe.detail());
+        view.put("breaker", health.breaker());
+        view.put("in_flight", health.inFlight());
+        view.put("last_answer", health.lastAnswerAt() != null ? health.lastAnswerAt().toString() : null);
+        view.put("last_answer_ms", health.lastAnswerMillis());
+        view.put("last_failure", health.lastFailureAt() != null ? health.lastFailureAt().toString() : null);
+        view.put("last_failure_reason", health.lastFailure());
+        return view;
+    }
+
     /** The targets by name. */
     public Map<String, Target> all() {
         return byName;
     }
 
-    private static Target create(String name, TargetProperties target, FederationProperties properties) {
+    private static Target create(String name, TargetProperties target, FederationProperties properties,
+            MeterRegistry registry) {
         String setting = "ringway.federation.targets." + name;
         if (target.type() != TargetType.SWIFT) {
             throw new IllegalStateException(setting + ".type: " + target.type().name().toLowerCase(java.util.Locale.ROOT)
@@ -78,7 +113,7 @@ public final class Targets implements AutoCloseable {
         checkUrl(setting + ".auth-url", target.authUrl());
         checkUrl(setting + ".storage-url", target.storageUrl());
         TargetLimits limits = properties.limitsOf(target);
-        return new SwiftTarget(name, target, limits, new TargetGuard(name, limits));
+        return new SwiftTarget(name, target, limits, new TargetGuard(name, limits, registry));
     }
 
     private static void checkUrl(String setting, @Nullable URI url) {

@@ -22,11 +22,14 @@ import reactor.core.publisher.Mono;
 /**
  * The one WebFilter that runs the configured stages in order, then the rest of the WebFlux
  * chain (the Swift API), as Swift's paste pipeline ends in the {@code proxy-server} app. It runs
- * first; stages have no order of their own. Management endpoints have their own port and server
+ * first but for the gateway's recon ({@link #ORDER}); stages have no order of their own. Management endpoints have their own port and server
  * and do not pass through it (see {@link #scopedTo}).
  */
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Pipeline.ORDER)
 public final class Pipeline implements WebFilter {
+
+    /** Ahead of every other WebFilter but those that answer outside Swift's pipeline (recon). */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A federated policy whose target is another Ringway (its own embedded storage, its own tempauth):
@@ -292,6 +294,32 @@ class SwiftTargetIntegrationTests {
         assertThat(refused.body()).contains("<h1>Service Unavailable</h1>");
         assertThat(remote.send("HEAD", "AUTH_test/refused-denied").statusCode()).isEqualTo(404);
         assertThat(local.send("HEAD", "AUTH_test/denied").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void reconShowsEachTargetsHealthAndPrometheusItsMeters() throws Exception {
+        assertThat(local.send("PUT", "AUTH_test/watched", "X-Storage-Policy", "remote").statusCode()).isEqualTo(201);
+        HttpResponse<String> recon = local.http.send(HttpRequest.newBuilder(URI.create(local.base
+                + "/recon/federation")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(recon.statusCode()).isEqualTo(200);
+        assertThat(recon.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode targets = JsonMapper.builder().build().readTree(recon.body());
+        assertThat(targets.get("cluster-b").get("reachable").asBoolean()).isTrue();
+        assertThat(targets.get("cluster-b").get("breaker").asString()).isEqualTo("closed");
+        assertThat(targets.get("cluster-b").get("last_answer").isNull()).isFalse();
+        assertThat(targets.get("down").get("reachable").asBoolean()).isFalse();
+        assertThat(targets.get("down").get("probe").asString()).contains("Connection refused");
+        assertThat(targets.get("wrong-key").get("reachable").asBoolean()).isFalse();
+        assertThat(targets.get("wrong-key").get("probe").asString()).contains("answered 401");
+        assertThat(local.http.send(HttpRequest.newBuilder(URI.create(local.base + "/recon/nothing")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
+        int management = localApp.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+        String metrics = local.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("ringway_federation_requests_seconds_count\\{[^}]*method=\"PUT\""
+                + "[^}]*status=\"2xx\"[^}]*target=\"cluster-b\"[^}]*} [1-9]");
+        assertThat(metrics).contains("ringway_federation_breaker_state{state=\"closed\",target=\"cluster-b\"} 1.0");
     }
 
     private static int port(ConfigurableApplicationContext app) {

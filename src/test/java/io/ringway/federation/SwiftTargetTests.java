@@ -2,6 +2,7 @@ package io.ringway.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,6 @@ class SwiftTargetTests {
     private static SwiftTarget target(String account, String prefix) {
         TargetProperties properties = new TargetProperties(TargetType.SWIFT, null, null, null, STORAGE, "token", account,
                 prefix, null, TargetsTests.tls());
-        return new SwiftTarget("t", properties, TargetLimits.BUILT_IN, new TargetGuard("t", TargetLimits.BUILT_IN));
+        return new SwiftTarget("t", properties, TargetLimits.BUILT_IN, new TargetGuard("t", TargetLimits.BUILT_IN, new SimpleMeterRegistry()));
     }
 }

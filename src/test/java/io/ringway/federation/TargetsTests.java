@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ringway.policy.FederatedPolicy;
 import io.ringway.policy.ReplicationPolicy;
 import io.ringway.policy.StoragePolicies;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class TargetsTests {
     void makesSwiftTargetsByAuthOrByFixedToken() {
         try (Targets targets = Targets.create(federation(Map.of(
                 "cluster-b", swift(URI.create("http://127.0.0.1:1/auth/v1.0"), "u", "k", null, null),
-                "fixed", swift(null, null, null, URI.create("https://example.invalid/v1/AUTH_x"), "tok"))), POLICIES)) {
+                "fixed", swift(null, null, null, URI.create("https://example.invalid/v1/AUTH_x"), "tok"))), POLICIES, new SimpleMeterRegistry())) {
             assertThat(targets.all()).containsOnlyKeys("cluster-b", "fixed");
             assertThat(targets.of((FederatedPolicy) POLICIES.byIndex(1).orElseThrow()).name()).isEqualTo("cluster-b");
         }
@@ -29,7 +30,7 @@ class TargetsTests {
 
     @Test
     void aPolicyNamingNoTargetStopsTheStart() {
-        assertThatThrownBy(() -> Targets.create(federation(Map.of()), POLICIES))
+        assertThatThrownBy(() -> Targets.create(federation(Map.of()), POLICIES, new SimpleMeterRegistry()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("storage-policy:1 (far) names target cluster-b, which ringway.federation.targets does not"
                         + " configure (configured: none)");
@@ -38,13 +39,13 @@ class TargetsTests {
     @Test
     void aTargetWithoutCredentialsOrWithABadUrlStopsTheStart() {
         assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b",
-                swift(URI.create("http://127.0.0.1:1/auth/v1.0"), "u", null, null, null))), POLICIES))
+                swift(URI.create("http://127.0.0.1:1/auth/v1.0"), "u", null, null, null))), POLICIES, new SimpleMeterRegistry()))
                 .hasMessage("ringway.federation.targets.cluster-b: auth-url needs user and key");
         assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b",
-                swift(null, null, null, null, null))), POLICIES))
+                swift(null, null, null, null, null))), POLICIES, new SimpleMeterRegistry()))
                 .hasMessage("ringway.federation.targets.cluster-b: set auth-url with user and key, or storage-url with token");
         assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b",
-                swift(URI.create("ftp://127.0.0.1/auth"), "u", "k", null, null))), POLICIES))
+                swift(URI.create("ftp://127.0.0.1/auth"), "u", "k", null, null))), POLICIES, new SimpleMeterRegistry()))
                 .hasMessage("ringway.federation.targets.cluster-b.auth-url: ftp://127.0.0.1/auth (expected: an http or"
                         + " https URL with a host)");
     }
@@ -52,7 +53,7 @@ class TargetsTests {
     @Test
     void s3TargetsAreRefusedUntilTheyAreBuilt() {
         TargetProperties s3 = new TargetProperties(TargetType.S3, null, null, null, null, null, null, "", null, tls());
-        assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b", s3)), POLICIES))
+        assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b", s3)), POLICIES, new SimpleMeterRegistry()))
                 .hasMessage("ringway.federation.targets.cluster-b.type: s3 targets are not supported yet (expected: swift)");
     }
 

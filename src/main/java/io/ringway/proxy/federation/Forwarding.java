@@ -10,14 +10,17 @@ import io.ringway.federation.Targets;
 import io.ringway.policy.FederatedPolicy;
 import io.ringway.proxy.ProxyReply;
 import io.ringway.proxy.ProxyRequest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,6 +46,10 @@ final class Forwarding {
     /** Kept on an error answer: what Swift's own error answers carry. */
     private static final Set<String> ERROR_KEPT = Set.of("content-range", "etag", "last-modified", "accept-ranges");
 
+    /** A resumed GET asks for the same object by its ETag: the client's other conditions held already. */
+    private static final List<String> CONDITIONS = List.of(HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MODIFIED_SINCE,
+            HttpHeaders.IF_UNMODIFIED_SINCE);
+
     private final Targets targets;
 
     Forwarding(Targets targets) {
@@ -59,7 +66,7 @@ final class Forwarding {
     }
 
     /** An edit of the forwarded headers that removes {@code names} (lower case). */
-    static Consumer<HttpHeaders> without(java.util.List<String> names) {
+    static Consumer<HttpHeaders> without(List<String> names) {
         return headers -> names.forEach(headers::remove);
     }
 
@@ -85,7 +92,7 @@ final class Forwarding {
         int status = response.status();
         HttpHeaders headers = responseHeaders(response.headers(), policy);
         if (status >= 200 && status < 400) {
-            return Mono.just(new ProxyReply(status, headers, response.body()));
+            return Mono.just(new ProxyReply(status, headers, body(request, policy, response)));
         }
         int answered = statusFor(status);
         if (answered != status && status < 500) {
@@ -107,6 +114,21 @@ final class Forwarding {
             standard.headers().addAll(kept);
             return standard;
         }));
+    }
+
+    /** The answer's body; an object's (GET 200 or 206) resumes from the target when it breaks. */
+    private Flux<DataBuffer> body(ProxyRequest request, FederatedPolicy policy, RemoteResponse response) {
+        boolean objectBytes = (response.status() == 200 || response.status() == 206)
+                && request.path().object() != null && request.method().equals("GET");
+        if (!objectBytes) {
+            return response.body();
+        }
+        return ResumingBody.of(response, request.headers().getFirst(HttpHeaders.RANGE),
+                (range, etag) -> send(request, policy, false, headers -> {
+                    headers.set(HttpHeaders.RANGE, range);
+                    headers.set(HttpHeaders.IF_MATCH, etag);
+                    CONDITIONS.forEach(headers::remove);
+                }), request.method() + " " + request.exchange().getRequest().getPath().value());
     }
 
     /**
