@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   java -cp DIR Compare --target NAME --auth URL [--user U --key K] --pids PID,... \
  *        --target NAME --auth URL [--user U --key K] --pids PID,... \
  *        [--storage-pids PID,...] [--memcached-pids PID,...] [--concurrency 16,64] [--duration 10]
- *        [--warmup 30] [--rounds 1] [--size 4096] [--big 1G|0] [--chunked] [--only small,big] [--keep]
+ *        [--warmup 30] [--rounds 1] [--size 4096] [--big 1G|0] [--chunked] [--only small,big]
+ *        [--goal proxy|forwarding] [--keep]
  * </pre>
  *
  * <p>It reuses {@link Bench}'s client, workers and big-object transfer, and {@link CompareReport}
@@ -133,7 +134,7 @@ public final class Compare {
             if (options.runs("big") && options.big > 0) {
                 big();
             }
-            new CompareReport.Summary(targets.get(0).name, targets.get(1).name, rows, bigRows).print();
+            new CompareReport.Summary(targets.get(0).name, targets.get(1).name, rows, bigRows, options.goal).print();
             return failures;
         }
 
@@ -371,6 +372,8 @@ public final class Compare {
         boolean chunked;
         boolean keep;
         String only = "small,big";
+        /** Whose targets the summary checks: {@code proxy} (issue 4's) or {@code forwarding} (issue 5's). */
+        CompareReport.Goal goal = CompareReport.Goal.PROXY;
 
         static final class TargetSpec {
             final String name;
@@ -414,6 +417,7 @@ public final class Compare {
                     case "--size" -> o.size = (int) Bench.Options.parseSize(value);
                     case "--big" -> o.big = Bench.Options.parseSize(value);
                     case "--only" -> o.only = value;
+                    case "--goal" -> o.goal = CompareReport.Goal.valueOf(value.toUpperCase(Locale.ROOT));
                     default -> throw usage("unknown option " + name);
                 }
             }
@@ -439,7 +443,7 @@ public final class Compare {
                     + " --target NAME --auth URL [--user U --key K] [--pids PID,...] (twice: reference, candidate)"
                     + " [--storage-pids PID,...] [--memcached-pids PID,...] [--concurrency 16,64] [--duration SECONDS]"
                     + " [--warmup SECONDS] [--rounds N] [--size 4096] [--big 1G|0] [--chunked] [--only small,big]"
-                    + " [--keep]");
+                    + " [--goal proxy|forwarding] [--keep]");
         }
     }
 

@@ -64,7 +64,7 @@ final class CompareReport {
      * "times better for the candidate": ops/s and MB/s candidate/reference, p99 and gateway CPU
      * reference/candidate.
      */
-    record Summary(String ref, String cand, List<Row> rows, List<BigRow> bigRows) {
+    record Summary(String ref, String cand, List<Row> rows, List<BigRow> bigRows, Goal goal) {
 
         void print() {
             System.out.println();
@@ -74,7 +74,64 @@ final class CompareReport {
             if (!bigRows.isEmpty()) {
                 big();
             }
-            targets();
+            if (goal == Goal.FORWARDING) {
+                forwarding();
+            } else {
+                targets();
+            }
+        }
+
+        /**
+         * Issue 5's targets for the candidate forwarding to the reference: p50 at most 10 % over
+         * the direct one, and at least 90 % of its throughput (ops/s, MB/s), row by row.
+         */
+        private void forwarding() {
+            List<String> latencyMisses = new ArrayList<>();
+            List<String> speedMisses = new ArrayList<>();
+            int latencyRows = 0;
+            int speedRows = 0;
+            System.out.printf("| phase | conc | %1$s p50 ms | %2$s p50 ms | p50 %2$s/%1$s | ops/s %2$s/%1$s |%n", ref,
+                    cand);
+            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+            for (Row r : rows) {
+                Row c = r.target().equals(ref) ? match(r) : null;
+                if (c == null) {
+                    continue;
+                }
+                double p50 = c.result().p50ms() / r.result().p50ms();
+                double ops = c.opsPerSecond() / r.opsPerSecond();
+                System.out.println(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f |",
+                        r.result().name(), r.result().concurrency(), r.result().p50ms(), c.result().p50ms(), p50, ops));
+                String where = r.result().name() + " at " + r.result().concurrency();
+                latencyRows++;
+                speedRows++;
+                if (!(p50 <= 1.10)) {
+                    latencyMisses.add(String.format(Locale.ROOT, "%s %.2fx", where, p50));
+                }
+                if (!(ops >= 0.90)) {
+                    speedMisses.add(String.format(Locale.ROOT, "%s %.2fx", where, ops));
+                }
+            }
+            for (BigRow r : bigRows) {
+                if (!r.target().equals(ref)) {
+                    continue;
+                }
+                BigRow c = bigRow(cand, r.phase());
+                speedRows++;
+                if (c == null || !c.transfer().ok()) {
+                    speedMisses.add(r.phase() + " " + (c == null ? "not run" : "failed"));
+                    continue;
+                }
+                double ratio = c.megabytesPerSecond() / r.megabytesPerSecond();
+                if (!(ratio >= 0.90)) {
+                    speedMisses.add(String.format(Locale.ROOT, "%s %.2fx", r.phase(), ratio));
+                }
+            }
+            System.out.println();
+            System.out.printf("# target: p50 through %s at most 10 %% over %s: %s%n", cand, ref,
+                    verdict(latencyRows, latencyMisses));
+            System.out.printf("# target: at least 90 %% of %s's throughput through %s (ops/s, MB/s): %s%n", ref, cand,
+                    verdict(speedRows, speedMisses));
         }
 
         private void small() {
@@ -217,6 +274,14 @@ final class CompareReport {
                     .orElse(null);
         }
 
+    }
+
+    /** Which targets a comparison checks. */
+    enum Goal {
+        /** Issue 4: a proxy against Swift's, over the same storage nodes. */
+        PROXY,
+        /** Issue 5: a gateway forwarding to a target against the target itself. */
+        FORWARDING
     }
 
     private CompareReport() {

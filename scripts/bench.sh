@@ -13,6 +13,10 @@
 #                  default 23000); bench/Compare.java runs every phase for one gateway and then
 #                  the other and prints both side by side with Ringway's ratios. The cluster is
 #                  stopped and wiped at the end (--keep: stopped, kept)
+#   --federation   forwarding's cost: the same cluster's swift-proxy-server directly ("direct")
+#                  against Ringway (-Xmx256m, embedded node for the containers' records) whose
+#                  default storage policy is federated to that proxy ("federated"); the summary
+#                  checks issue 5's targets (p50 at most 10 % more, 90 % of the throughput)
 #
 # Targets (--target), one gateway per run:
 #   ringway        (default) the Ringway jar, -Xmx256m, with its embedded storage node
@@ -59,9 +63,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TARGET=ringway BIG=1G DURATION=10 CONCURRENCY=16,64 CLIENT=raw LEAK=simple XMX=256m KEEP=0
 URL="" USER_NAME=test:tester KEY=testing PIDS="" WORKERS=2 CHUNKED=0 NMT=0
 EXTRA=()
+TASKSET=()      # a prefix for the processes of Ringway and the load generator (--federation pins them)
 while [ $# -gt 0 ]; do
   case $1 in
     --compare) TARGET=compare; shift ;;
+    --federation) TARGET=federation; shift ;;
     --target) TARGET=$2; shift 2 ;;
     --big) BIG=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
@@ -167,6 +173,10 @@ EOF
     ;;
   compare)
     run_compare
+    exit $rc
+    ;;
+  federation)
+    run_federation
     exit $rc
     ;;
   url)

@@ -44,6 +44,56 @@ pids_of_group() {  # pids_of_group PIDFILE...: each server and the workers in it
 }
 
 run_compare() {
+  compare_cluster_up
+  RINGWAY_PORT_FROM=$((COMPARE_PORT_BASE + 81)) start_ringway --ringway.role=gateway --ringway.swift-dir="$SWIFT_DIR"
+  compare_run swift ringway proxy
+}
+
+# --federation: Ringway with its embedded node (for the containers' local records) whose default
+# storage policy is federated to the cluster's swift-proxy-server, against that proxy directly:
+# what forwarding costs in latency and throughput. A target is another cluster, on other
+# machines: here the whole target (proxy, storage servers, memcached) runs on core 0 and the
+# gateway and the load generator on core 1 (taskset), so that the gateway's work does not take
+# the target's CPU, as it would not across machines (FEDERATION_PIN=0: no pinning).
+run_federation() {
+  compare_cluster_up
+  local pin=${FEDERATION_PIN:-1}
+  if [ "$pin" = 1 ] && [ "$(nproc)" -ge 2 ]; then
+    local pid
+    for pid in $SWIFT_PIDS $STORAGE_PIDS_OF_CLUSTER $MEMCACHED_PID_OF_CLUSTER; do
+      taskset -a -p -c 0 "$pid" >/dev/null
+    done
+    TASKSET=(taskset -c 1)
+    echo "# pinned: the target (swift-proxy-server, storage servers, memcached) on core 0; gateway and load on core 1"
+  fi
+  mkdir -p "$WORK/data/etc"
+  cat >"$WORK/data/etc/swift.conf" <<EOF
+# Written by Ringway's scripts/bench.sh --federation: every new container lives in the target.
+[swift-hash]
+swift_hash_path_prefix = bench-$RANDOM$RANDOM
+swift_hash_path_suffix = bench-$RANDOM$RANDOM
+
+[storage-policy:0]
+name = Policy-0
+
+[storage-policy:1]
+name = federated
+policy_type = federated
+target = swift
+default = yes
+EOF
+  RINGWAY_PORT_FROM=$((COMPARE_PORT_BASE + 81)) start_ringway --ringway.embedded.swift-dir="$WORK/data/etc" \
+    --ringway.storage.devices="$WORK/data/node" --ringway.storage.account-port=0 \
+    --ringway.storage.container-port=0 --ringway.storage.object-port=0 \
+    --ringway.federation.targets.swift.auth-url="$SWIFT_AUTH_URL" \
+    --ringway.federation.targets.swift.user="$USER_NAME" --ringway.federation.targets.swift.key="$KEY" \
+    --ringway.federation.targets.swift.container-prefix=fed-
+  compare_run direct federated forwarding
+}
+
+# compare_cluster_up: the benchmark's cluster, up; sets SWIFT_AUTH_URL, SWIFT_DIR, SWIFT_PIDS,
+# STORAGE_PIDS_OF_CLUSTER and MEMCACHED_PID_OF_CLUSTER.
+compare_cluster_up() {
   if [ "$BIG_BYTES" -gt "$SWIFT_MAX_FILE_SIZE" ]; then
     echo "ERROR: real Swift reads max_file_size from /etc/swift/swift.conf only (5 GiB + 2); use --big 5G or less" >&2
     exit 1
@@ -63,28 +113,29 @@ run_compare() {
     "${SWIFT_MEMCACHE_MAX_CONNECTIONS:-$(compare_memcache_connections)}"
   COMPARE_UP=1
   cluster up >"$LOG/cluster.out" 2>&1 || { cat "$LOG/cluster.out" >&2; exit 1; }
-  local SWIFT_AUTH_URL SWIFT_DIR SWIFT_FS
+  local SWIFT_FS
   # shellcheck disable=SC1091
   . "$COMPARE_BASE/cluster.env"
-  local run=$COMPARE_BASE/run swift_pids storage_pids memcached_pid
-  swift_pids=$(pids_of_group "$run/proxy-server.pid")
-  storage_pids=$(pids_of_group "$run"/account-server-*.pid "$run"/container-server-*.pid "$run"/object-server-*.pid)
-  memcached_pid=$(cat "$run/memcached.pid")
-  echo "# swift-proxy-server pids $swift_pids at $SWIFT_AUTH_URL; memcached $memcached_pid;" \
-    "storage servers (4 nodes, $SWIFT_FS) pids $storage_pids"
+  local run=$COMPARE_BASE/run
+  SWIFT_PIDS=$(pids_of_group "$run/proxy-server.pid")
+  STORAGE_PIDS_OF_CLUSTER=$(pids_of_group "$run"/account-server-*.pid "$run"/container-server-*.pid "$run"/object-server-*.pid)
+  MEMCACHED_PID_OF_CLUSTER=$(cat "$run/memcached.pid")
+  echo "# swift-proxy-server pids $SWIFT_PIDS at $SWIFT_AUTH_URL; memcached $MEMCACHED_PID_OF_CLUSTER;" \
+    "storage servers (4 nodes, $SWIFT_FS) pids $STORAGE_PIDS_OF_CLUSTER"
   if [ "$SWIFT_FS" != xfs ]; then
     echo "# WARNING: the devices are on $SWIFT_FS, not XFS (see $LOG/cluster.out): not the cluster of the recorded runs"
   fi
+}
 
-  RINGWAY_PORT_FROM=$((COMPARE_PORT_BASE + 81)) start_ringway --ringway.role=gateway --ringway.swift-dir="$SWIFT_DIR"
-
+# compare_run SWIFT_NAME RINGWAY_NAME GOAL: bench/Compare.java, the swift-proxy-server first.
+compare_run() {
   mkdir -p "$WORK/classes"
   javac -d "$WORK/classes" "$ROOT"/bench/*.java
-  local cmd=(java -Xmx512m -cp "$WORK/classes" Compare
-    --target swift --auth "$SWIFT_AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$swift_pids"
-    --target ringway --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID"
-    --storage-pids "$storage_pids" --memcached-pids "$memcached_pid"
-    --concurrency "$CONCURRENCY" --duration "$DURATION" --big "$BIG_BYTES")
+  local cmd=("${TASKSET[@]}" java -Xmx512m -cp "$WORK/classes" Compare
+    --target "$1" --auth "$SWIFT_AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$SWIFT_PIDS"
+    --target "$2" --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID"
+    --storage-pids "$STORAGE_PIDS_OF_CLUSTER" --memcached-pids "$MEMCACHED_PID_OF_CLUSTER"
+    --concurrency "$CONCURRENCY" --duration "$DURATION" --big "$BIG_BYTES" --goal "$3")
   if [ $CHUNKED = 1 ]; then cmd+=(--chunked); fi
   rc=0
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

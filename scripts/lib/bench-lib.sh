@@ -56,7 +56,7 @@ start_ringway() {  # start_ringway EXTRA_ARGS...: sets GATEWAY_PID, AUTH_URL (po
   if [ $NMT = 1 ]; then jvm+=(-XX:NativeMemoryTracking=summary); fi
   # RINGWAY_JVM_OPTS: extra JVM options for profiling runs (e.g. a JFR recording), split on spaces.
   if [ -n "${RINGWAY_JVM_OPTS:-}" ]; then read -r -a extra_jvm <<<"$RINGWAY_JVM_OPTS"; jvm+=("${extra_jvm[@]}"); fi
-  java "${jvm[@]}" -jar "$jar" \
+  "${TASKSET[@]}" java "${jvm[@]}" -jar "$jar" \
     --server.port="$port" --server.address=127.0.0.1 \
     --management.server.port=0 --management.server.address=127.0.0.1 \
     "$@" >"$LOG/gateway.log" 2>&1 &
