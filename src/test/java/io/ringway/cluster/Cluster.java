@@ -240,6 +240,16 @@ final class Cluster {
         }
     }
 
+    /**
+     * Another Ringway of this JVM was closed: Spring's Reactor resources are global, and closing
+     * any application disposes the event loops every other one's server runs on. The cluster's
+     * Ringway is started afresh when next asked for.
+     */
+    synchronized void anotherRingwayClosed() {
+        closeRingway();
+        fronts.remove(Side.RINGWAY);
+    }
+
     synchronized void closeRingway() {
         if (ringway != null) {
             ringway.close();

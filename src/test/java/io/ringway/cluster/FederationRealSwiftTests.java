@@ -36,9 +36,11 @@ class FederationRealSwiftTests {
 
     private static ConfigurableApplicationContext gateway;
     private static Front local;
+    private static Cluster realCluster;
 
     @BeforeAll
     static void start(Cluster cluster) throws Exception {
+        realCluster = cluster;
         Files.createDirectories(data.resolve("etc"));
         Files.writeString(data.resolve("etc").resolve("swift.conf"), """
                 [swift-hash]
@@ -69,6 +71,7 @@ class FederationRealSwiftTests {
     static void stop() {
         if (gateway != null) {
             gateway.close();
+            realCluster.anotherRingwayClosed();
         }
     }
 
