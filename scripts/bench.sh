@@ -134,9 +134,7 @@ case $TARGET in
       # here before the first start (Ringway then keeps it), raises max_file_size.
       cat >"$WORK/data/etc/swift.conf" <<EOF
 # Written by Ringway's scripts/bench.sh: max_file_size raised for a $BIG object.
-[swift-hash]
-swift_hash_path_prefix = bench-$RANDOM$RANDOM
-swift_hash_path_suffix = bench-$RANDOM$RANDOM
+$(swift_hash_section)
 
 [storage-policy:0]
 name = Policy-0

@@ -69,9 +69,7 @@ run_federation() {
   mkdir -p "$WORK/data/etc"
   cat >"$WORK/data/etc/swift.conf" <<EOF
 # Written by Ringway's scripts/bench.sh --federation: every new container lives in the target.
-[swift-hash]
-swift_hash_path_prefix = bench-$RANDOM$RANDOM
-swift_hash_path_suffix = bench-$RANDOM$RANDOM
+$(swift_hash_section)
 
 [storage-policy:0]
 name = Policy-0

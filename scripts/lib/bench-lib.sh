@@ -37,6 +37,11 @@ check_disk() {  # check_disk REPLICAS [DIR]: DIR (default WORK) has room for the
   fi
 }
 
+swift_hash_section() {  # the [swift-hash] section of a new embedded cluster's swift.conf, drawn at random
+  printf '[swift-hash]\nswift_hash_path_prefix = bench-%s\nswift_hash_path_suffix = bench-%s\n' \
+    "$RANDOM$RANDOM" "$RANDOM$RANDOM"
+}
+
 ringway_jar() {
   local jar
   jar=$(ls "$ROOT"/target/ringway-*.jar 2>/dev/null | grep -v original | head -n 1 || true)

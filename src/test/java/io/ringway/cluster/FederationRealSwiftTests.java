@@ -3,6 +3,7 @@ package io.ringway.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.testing.RingwayApps;
+import io.ringway.testing.SwiftConfText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,20 +43,8 @@ class FederationRealSwiftTests {
     static void start(Cluster cluster) throws Exception {
         realCluster = cluster;
         Files.createDirectories(data.resolve("etc"));
-        Files.writeString(data.resolve("etc").resolve("swift.conf"), """
-                [swift-hash]
-                swift_hash_path_prefix = 0123456789abcdef
-                swift_hash_path_suffix = fedcba9876543210
-
-                [storage-policy:0]
-                name = Policy-0
-                default = yes
-
-                [storage-policy:1]
-                name = real
-                policy_type = federated
-                target = real-swift
-                """);
+        Files.writeString(data.resolve("etc").resolve("swift.conf"),
+                SwiftConfText.withDefaultPolicy0(SwiftConfText.federated(1, "real", "real-swift")));
         String target = "--ringway.federation.targets.real-swift.";
         gateway = RingwayApps.start(data, WebApplicationType.REACTIVE,
                 "--ringway.middleware.tempauth.token-secret=federation-real-swift",

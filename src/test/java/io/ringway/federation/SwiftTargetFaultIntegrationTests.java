@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringway.gateway.cluster.TcpRelay;
 import io.ringway.testing.RingwayApps;
+import io.ringway.testing.SwiftConfText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -39,20 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwiftTargetFaultIntegrationTests {
 
-    private static final String SWIFT_CONF = """
-            [swift-hash]
-            swift_hash_path_prefix = 0123456789abcdef
-            swift_hash_path_suffix = fedcba9876543210
-
-            [storage-policy:0]
-            name = Policy-0
-            default = yes
-
-            [storage-policy:1]
-            name = remote
-            policy_type = federated
-            target = relayed
-            """;
+    private static final String SWIFT_CONF = SwiftConfText.withDefaultPolicy0(
+            SwiftConfText.federated(1, "remote", "relayed"));
     private static final int MIB = 1024 * 1024;
 
     @TempDir

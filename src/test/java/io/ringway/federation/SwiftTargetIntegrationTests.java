@@ -3,6 +3,7 @@ package io.ringway.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.testing.RingwayApps;
+import io.ringway.testing.SwiftConfText;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,30 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SwiftTargetIntegrationTests {
 
-    private static final String SWIFT_CONF = """
-            [swift-hash]
-            swift_hash_path_prefix = 0123456789abcdef
-            swift_hash_path_suffix = fedcba9876543210
-
-            [storage-policy:0]
-            name = Policy-0
-            default = yes
-
-            [storage-policy:1]
-            name = remote
-            policy_type = federated
-            target = cluster-b
-
-            [storage-policy:2]
-            name = nowhere
-            policy_type = federated
-            target = down
-
-            [storage-policy:3]
-            name = refused
-            policy_type = federated
-            target = wrong-key
-            """;
+    private static final String SWIFT_CONF = SwiftConfText.withDefaultPolicy0(
+            SwiftConfText.federated(1, "remote", "cluster-b")
+            + SwiftConfText.federated(2, "nowhere", "down")
+            + SwiftConfText.federated(3, "refused", "wrong-key"));
 
     @TempDir
     static Path data;

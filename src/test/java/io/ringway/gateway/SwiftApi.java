@@ -6,6 +6,7 @@ import io.ringway.ring.Node;
 import io.ringway.ring.Ring;
 import io.ringway.ring.Rings;
 import io.ringway.swift.Timestamp;
+import io.ringway.testing.SwiftConfText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,15 +38,7 @@ final class SwiftApi implements AutoCloseable {
     }
 
     /** Policy 0 (default), gold (alias yellow) and a deprecated one: written before the first start. */
-    static final String SWIFT_CONF = """
-            [swift-hash]
-            swift_hash_path_prefix = 0123456789abcdef
-            swift_hash_path_suffix = fedcba9876543210
-
-            [storage-policy:0]
-            name = Policy-0
-            default = yes
-
+    static final String SWIFT_CONF = SwiftConfText.withDefaultPolicy0("""
             [storage-policy:1]
             name = gold
             aliases = yellow
@@ -53,7 +46,7 @@ final class SwiftApi implements AutoCloseable {
             [storage-policy:2]
             name = old
             deprecated = yes
-            """;
+            """);
 
     static SwiftApi start(Path data, String... extraArgs) throws Exception {
         java.nio.file.Files.createDirectories(data.resolve("etc"));
