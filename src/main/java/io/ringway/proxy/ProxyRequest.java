@@ -43,6 +43,18 @@ public record ProxyRequest(SwiftPath path, ServerWebExchange exchange) {
         return exchange.getRequest().getQueryParams().getFirst(name);
     }
 
+    /**
+     * The body's length as the client announced it: -1 when it comes chunked (and goes on
+     * chunked), else its {@code Content-Length} (0 without one).
+     */
+    public long bodyLength() {
+        String encoding = headers().getFirst(HttpHeaders.TRANSFER_ENCODING);
+        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            return -1;
+        }
+        return Math.max(headers().getContentLength(), 0);
+    }
+
     /** The client's body; whoever subscribes releases its buffers. */
     public Flux<DataBuffer> body() {
         return exchange.getRequest().getBody();

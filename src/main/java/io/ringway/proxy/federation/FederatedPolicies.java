@@ -38,10 +38,6 @@ final class FederatedPolicies {
         this.policies = requireNonNull(policies, "policies");
     }
 
-    StoragePolicies policies() {
-        return policies;
-    }
-
     /** The container, when it exists and is federated. */
     Mono<Optional<FederatedContainer>> of(String account, String container) {
         return info.container(account, container).map(found -> federated(found, account, container));

@@ -8,6 +8,7 @@ import io.ringway.federation.RemoteResponse;
 import io.ringway.federation.TargetUnavailableException;
 import io.ringway.federation.Targets;
 import io.ringway.policy.FederatedPolicy;
+import io.ringway.proxy.BackendHeaders;
 import io.ringway.proxy.ProxyReply;
 import io.ringway.proxy.ProxyRequest;
 import java.util.List;
@@ -34,11 +35,12 @@ final class Forwarding {
 
     private static final Logger LOG = LoggerFactory.getLogger(Forwarding.class);
 
-    /** The client's connection and credentials: never sent to a target. */
-    private static final Set<String> REQUEST_DROPPED = Set.of("host", "connection", "keep-alive", "transfer-encoding",
-            "te", "trailer", "upgrade", "proxy-connection", "proxy-authorization", "expect", "content-length",
-            "x-auth-token", "x-storage-token", "x-service-token", "authorization", "cookie", "x-trans-id",
-            "x-timestamp");
+    /**
+     * The client's credentials and what the gateway sets itself: never sent to a target (the
+     * headers of the client's connection are not either, as to storage nodes).
+     */
+    private static final List<String> REQUEST_DROPPED = List.of("proxy-authorization", "x-auth-token",
+            "x-storage-token", "x-service-token", "authorization", "cookie", "x-trans-id", "x-timestamp");
     /** The target's connection and transaction: the client gets the gateway's. */
     private static final Set<String> RESPONSE_DROPPED = Set.of("connection", "keep-alive", "transfer-encoding",
             "te", "trailer", "upgrade", "proxy-connection", "set-cookie", "x-trans-id", "x-openstack-request-id",
@@ -79,7 +81,7 @@ final class Forwarding {
             RemoteRequest remote = new RemoteRequest(HttpMethod.valueOf(request.method()), request.path().account(),
                     Objects.requireNonNull(request.path().container(), "container"), request.path().object(),
                     request.rawQuery(), headers, withBody ? request.body() : null,
-                    withBody ? contentLength(request.headers()) : -1);
+                    withBody ? request.bodyLength() : -1);
             return targets.of(policy).exchange(remote);
         }).onErrorMap(TargetUnavailableException.class, e -> {
             LOG.error("ERROR {}", e.getMessage());
@@ -107,10 +109,11 @@ final class Forwarding {
         });
         return response.drain().then(Mono.fromSupplier(() -> {
             // The object server's failed precondition has an empty body, as Swift's proxy passes it on.
-            ProxyReply standard = answered == 412 && request.path().object() != null
-                    ? ProxyReply.text(412, new HttpHeaders(), "", request.exchange())
-                    : ProxyReply.standard(answered, request.exchange());
-            standard.headers().set(HttpHeaders.CONTENT_TYPE, GatewayException.HTML_UTF8);
+            if (answered == 412 && request.path().object() != null) {
+                kept.set(HttpHeaders.CONTENT_TYPE, GatewayException.HTML_UTF8);
+                return ProxyReply.text(412, kept, "", request.exchange());
+            }
+            ProxyReply standard = ProxyReply.standard(answered, request.exchange());
             standard.headers().addAll(kept);
             return standard;
         }));
@@ -144,12 +147,8 @@ final class Forwarding {
 
     /** The client's headers a target gets: not those of the client's connection, nor its credentials. */
     static HttpHeaders requestHeaders(HttpHeaders client) {
-        HttpHeaders headers = new HttpHeaders();
-        client.forEach((name, values) -> {
-            if (!REQUEST_DROPPED.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.put(name, values);
-            }
-        });
+        HttpHeaders headers = BackendHeaders.clientHeaders(client);
+        REQUEST_DROPPED.forEach(headers::remove);
         return headers;
     }
 
@@ -167,12 +166,4 @@ final class Forwarding {
         return headers;
     }
 
-    /** The client body's length, or -1 when it comes chunked. */
-    private static long contentLength(HttpHeaders client) {
-        String encoding = client.getFirst(HttpHeaders.TRANSFER_ENCODING);
-        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-            return -1;
-        }
-        return Math.max(client.getContentLength(), 0);
-    }
 }

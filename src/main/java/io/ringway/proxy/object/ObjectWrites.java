@@ -72,7 +72,7 @@ final class ObjectWrites {
                     nodes.remove("X-Delete-After");
                     nodes.remove("X-Detect-Content-Type");
                     ObjectPutRequest store = new ObjectPutRequest(target.ring(), target.policyIndex(), target.name(),
-                            nodes, contentLength(client), target.updates(),
+                            nodes, request.bodyLength(), target.updates(),
                             BodyLimit.atMost(request.body(), constraints.limits().maxFileSize()));
                     return put.put(store)
                             .map(response -> reply(request, response, timestamp))
@@ -136,15 +136,6 @@ final class ObjectWrites {
             }
         }
         return false;
-    }
-
-    /** The body's length for the nodes: -1 for chunked (the nodes get it chunked too). */
-    private static long contentLength(HttpHeaders client) {
-        String encoding = client.getFirst(HttpHeaders.TRANSFER_ENCODING);
-        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
-            return -1;
-        }
-        return Math.max(client.getContentLength(), 0);
     }
 
     private static HttpHeaders overlay(HttpHeaders client, HttpHeaders changes) {
