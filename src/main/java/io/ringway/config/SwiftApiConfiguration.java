@@ -25,6 +25,7 @@ import io.ringway.proxy.cors.CorsPolicy;
 import io.ringway.proxy.federation.FederatedContainerController;
 import io.ringway.proxy.federation.FederatedObjectController;
 import io.ringway.proxy.object.ContentTypes;
+import io.ringway.proxy.object.ObjectCreation;
 import io.ringway.proxy.object.ObjectController;
 import io.ringway.ring.Rings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,10 +58,15 @@ class SwiftApiConfiguration {
 
     /** Python's mimetypes table and the system's mime.types files, read once at startup. */
     @Bean
+    ContentTypes contentTypes() {
+        return ContentTypes.load(ContentTypes.KNOWN_FILES);
+    }
+
+    @Bean
     ObjectController objectController(InfoCache info, Rings rings, ObjectGet get, ObjectPut put,
-            BackendRequests requests, NodeSelection selection, EdgeConstraints constraints) {
+            BackendRequests requests, NodeSelection selection, EdgeConstraints constraints, ContentTypes contentTypes) {
         return new ObjectController(info, rings::object, rings::container, get, put, requests, selection, constraints,
-                ContentTypes.load(ContentTypes.KNOWN_FILES));
+                contentTypes);
     }
 
     /**
@@ -70,12 +76,14 @@ class SwiftApiConfiguration {
      */
     @Bean
     ProxyApplication proxyApplication(InfoHandler info, SwiftConf conf, DatabaseServices databases,
-            ObjectController objects, Cors cors, Targets targets, StoragePolicies policies, EdgeConstraints constraints) {
+            ObjectController objects, Cors cors, Targets targets, StoragePolicies policies, EdgeConstraints constraints,
+            ContentTypes contentTypes) {
         Controller containers = new ContainerController(databases);
         Controller objectsOrRemote = objects;
         if (!targets.all().isEmpty()) {
             containers = new FederatedContainerController(containers, databases.cache(), policies, targets, constraints);
-            objectsOrRemote = new FederatedObjectController(objects, databases.cache(), policies, targets);
+            objectsOrRemote = new FederatedObjectController(objects, databases.cache(), policies, targets, constraints,
+                    new ObjectCreation(constraints, contentTypes));
         }
         return new ProxyApplication(conf.constraints().validApiVersions(), info, new AccountController(databases),
                 containers, objectsOrRemote, cors);

@@ -3,6 +3,7 @@ package io.ringway.federation;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.ringway.backend.DemandedTimeout;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +16,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.netty.Connection;
 
 /**
- * A target's answer whose headers arrived and whose body is still on the connection. Whoever
+ * A target's answer whose headers arrived and whose body is still on the connection (or, for an
+ * answer the gateway made in the target's name, such as a translated listing, in memory). Whoever
  * holds one reads its {@link #body()} to the end, {@link #drain()}s it, or {@link #dispose()}s it;
  * each of those ends the request's hold on the target (its bulkhead permit) exactly once.
  */
@@ -25,11 +27,9 @@ public final class RemoteResponse {
 
     private final int status;
     private final HttpHeaders headers;
-    private final Connection connection;
-    private final Duration stallTimeout;
-    private final Scheduler timers;
+    private final Body source;
     private final BodyObserver observer;
-    private final AtomicBoolean done = new AtomicBoolean();
+    private final AtomicBoolean done;
 
     /** What the guard of a target learns of a body: its bytes, its failure, its end (any end, once). */
     interface BodyObserver {
@@ -47,14 +47,37 @@ public final class RemoteResponse {
         }
     }
 
-    RemoteResponse(int status, HttpHeaders headers, Connection connection, Duration stallTimeout, Scheduler timers,
-            BodyObserver observer) {
+    /** Where the body comes from. */
+    private interface Body {
+
+        Flux<DataBuffer> read();
+
+        Mono<Void> drain();
+
+        void close();
+    }
+
+    private RemoteResponse(int status, HttpHeaders headers, Body source, BodyObserver observer, AtomicBoolean done) {
         this.status = status;
         this.headers = requireNonNull(headers, "headers");
-        this.connection = requireNonNull(connection, "connection");
-        this.stallTimeout = requireNonNull(stallTimeout, "stallTimeout");
-        this.timers = requireNonNull(timers, "timers");
+        this.source = requireNonNull(source, "source");
         this.observer = requireNonNull(observer, "observer");
+        this.done = done;
+    }
+
+    /**
+     * An answer whose body is still on {@code connection}: a stall of {@code stallTimeout} while
+     * the reader wants more fails it, and a failed or abandoned body closes the connection.
+     */
+    public static RemoteResponse onConnection(int status, HttpHeaders headers, Connection connection,
+            Duration stallTimeout, Scheduler timers) {
+        return new RemoteResponse(status, headers, new ConnectionBody(connection, stallTimeout, timers),
+                BodyObserver.NONE, new AtomicBoolean());
+    }
+
+    /** An answer made by the gateway in the target's name, with {@code body} (may be empty). */
+    public static RemoteResponse made(int status, HttpHeaders headers, byte[] body) {
+        return new RemoteResponse(status, headers, new BytesBody(body), BodyObserver.NONE, new AtomicBoolean());
     }
 
     public int status() {
@@ -66,40 +89,37 @@ public final class RemoteResponse {
     }
 
     /**
+     * The same body under another status and headers (a target's answer said in Swift's terms);
+     * this answer must not be used after.
+     */
+    public RemoteResponse as(int status, HttpHeaders headers) {
+        return new RemoteResponse(status, headers, source, observer, done);
+    }
+
+    /**
      * The body as it arrives; each buffer belongs to the subscriber, who releases it. A stall of
      * the target's {@code responseTimeout} while the subscriber wants more fails it.
      */
     public Flux<DataBuffer> body() {
-        Flux<DataBuffer> received = connection.inbound()
-                .receive()
-                .retain()
-                .map(BUFFERS::wrap);
-        return DemandedTimeout.apply(received, stallTimeout, timers)
+        return source.read()
                 .doOnNext(buffer -> observer.received(buffer.readableByteCount()))
-                .doOnError(e -> {
-                    connection.dispose();
-                    observer.failed(e);
-                })
+                .doOnError(observer::failed)
                 .doFinally(signal -> finish());
     }
 
     /** Reads and drops the body so the connection can be used again; closes it on failure. */
     public Mono<Void> drain() {
-        return DemandedTimeout.apply(connection.inbound().receive(), stallTimeout, timers)
-                .then()
-                .doOnError(e -> connection.dispose())
-                .onErrorResume(e -> Mono.empty())
-                .doFinally(signal -> finish());
+        return source.drain().doFinally(signal -> finish());
     }
 
     /** The same answer, its body watched by {@code observer}. */
     RemoteResponse observedBy(BodyObserver observer) {
-        return new RemoteResponse(status, headers, connection, stallTimeout, timers, observer);
+        return new RemoteResponse(status, headers, source, observer, done);
     }
 
     /** Closes the connection (a body not read to its end must not go back to the pool). */
     public void dispose() {
-        connection.dispose();
+        source.close();
         finish();
     }
 
@@ -112,5 +132,48 @@ public final class RemoteResponse {
     @Override
     public String toString() {
         return status + " " + headers.getFirst(HttpHeaders.CONTENT_TYPE);
+    }
+
+    private record ConnectionBody(Connection connection, Duration stallTimeout, Scheduler timers) implements Body {
+
+        @Override
+        public Flux<DataBuffer> read() {
+            Flux<DataBuffer> received = connection.inbound()
+                    .receive()
+                    .retain()
+                    .map(BUFFERS::wrap);
+            return DemandedTimeout.apply(received, stallTimeout, timers)
+                    .doOnError(e -> connection.dispose());
+        }
+
+        @Override
+        public Mono<Void> drain() {
+            return DemandedTimeout.apply(connection.inbound().receive(), stallTimeout, timers)
+                    .then()
+                    .doOnError(e -> connection.dispose())
+                    .onErrorResume(e -> Mono.empty());
+        }
+
+        @Override
+        public void close() {
+            connection.dispose();
+        }
+    }
+
+    private record BytesBody(byte[] bytes) implements Body {
+
+        @Override
+        public Flux<DataBuffer> read() {
+            return bytes.length == 0 ? Flux.empty() : Flux.defer(() -> Flux.just(BUFFERS.wrap(Unpooled.wrappedBuffer(bytes))));
+        }
+
+        @Override
+        public Mono<Void> drain() {
+            return Mono.empty();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

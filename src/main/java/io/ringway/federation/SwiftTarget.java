@@ -3,7 +3,6 @@ package io.ringway.federation;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBuf;
-import io.ringway.backend.LoopTimers;
 import io.ringway.swift.PythonText;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +12,6 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -39,7 +37,7 @@ final class SwiftTarget implements Target {
     private final SwiftAuth auth;
     private final Duration responseTimeout;
     private final TargetGuard guard;
-    private final LoopTimers timers = new LoopTimers();
+    private final TargetHttp exchanges;
 
     SwiftTarget(String name, TargetProperties properties, TargetLimits limits, TargetGuard guard) {
         this.name = requireNonNull(name, "name");
@@ -50,6 +48,7 @@ final class SwiftTarget implements Target {
         this.responseTimeout = requireNonNull(limits.responseTimeout(), "responseTimeout");
         this.auth = new SwiftAuth(name, properties, http, responseTimeout);
         this.guard = requireNonNull(guard, "guard");
+        this.exchanges = new TargetHttp(name, http, responseTimeout);
     }
 
     @Override
@@ -82,39 +81,13 @@ final class SwiftTarget implements Target {
     }
 
     private Mono<RemoteResponse> send(SwiftAuth.Session session, RemoteRequest request) {
-        return Mono.defer(() -> {
-            String url = url(session.storageUrl(), request);
-            Sinks.Empty<Void> sent = Sinks.empty();
-            HttpClient.RequestSender sender = http
-                    .headers(out -> {
-                        request.headers().forEach(out::set);
-                        out.set("X-Auth-Token", session.token());
-                        if (request.body() != null && request.contentLength() >= 0) {
-                            out.set(HttpHeaders.CONTENT_LENGTH, Long.toString(request.contentLength()));
-                        }
-                    })
-                    .request(io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name()))
-                    .uri(url);
-            HttpClient.ResponseReceiver<?> receiver = sender;
-            Flux<ByteBuf> body = body(request);
-            if (body != null) {
-                receiver = sender.send(body.doOnComplete(sent::tryEmitEmpty));
-            } else {
-                sent.tryEmitEmpty();
+        return exchanges.send(request.method().name(), url(session.storageUrl(), request), out -> {
+            request.headers().forEach(out::set);
+            out.set("X-Auth-Token", session.token());
+            if (request.body() != null && request.contentLength() >= 0) {
+                out.set(HttpHeaders.CONTENT_LENGTH, Long.toString(request.contentLength()));
             }
-            return receiver.responseConnection((response, connection) -> {
-                        HttpHeaders headers = new HttpHeaders();
-                        response.responseHeaders().forEach(e -> headers.add(e.getKey(), e.getValue()));
-                        return Mono.just(new RemoteResponse(response.status().code(), headers, connection,
-                                responseTimeout, timers.of(connection.channel()), RemoteResponse.BodyObserver.NONE));
-                    })
-                    .next()
-                    // The answer's clock starts once the request is sent, body and all.
-                    .timeout(sent.asMono().then(Mono.delay(responseTimeout, timers.current())),
-                            Mono.error(() -> new TargetUnavailableException("target " + name + ": "
-                                    + request.describe() + ": no answer within " + responseTimeout.toMillis() + " ms")))
-                    .doOnDiscard(RemoteResponse.class, RemoteResponse::dispose);
-        });
+        }, body(request), request.describe());
     }
 
     @Override

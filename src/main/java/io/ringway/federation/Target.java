@@ -1,5 +1,6 @@
 package io.ringway.federation;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +27,22 @@ public interface Target extends AutoCloseable {
 
     /** What the gateway saw of the target: breaker, requests in flight, last answer and failure. */
     TargetHealth health();
+
+    /**
+     * Why {@code account}'s {@code container} cannot live in this target (a name its API does
+     * not allow), or null when it can.
+     */
+    default @Nullable String refusedContainer(String account, String container) {
+        return null;
+    }
+
+    /**
+     * Whether the target keeps a container's {@code X-Container-Meta-*}; when it does not, the
+     * local record keeps them and answers show the record's.
+     */
+    default boolean keepsContainerMetadata() {
+        return true;
+    }
 
     /** Closes the target's connections. */
     @Override

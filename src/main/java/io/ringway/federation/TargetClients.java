@@ -18,7 +18,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /** A target's own connection pool and HTTP client, with its timeouts and trust. */
-final class TargetClients {
+public final class TargetClients {
 
     /** Bodies in buffers of up to 64 KiB, as from storage nodes. */
     private static final int BODY_CHUNK_SIZE = 64 * 1024;
@@ -27,7 +27,7 @@ final class TargetClients {
     private TargetClients() {
     }
 
-    static ConnectionProvider pool(String target, TargetLimits limits) {
+    public static ConnectionProvider pool(String target, TargetLimits limits) {
         return ConnectionProvider.builder("ringway-target-" + target)
                 .maxConnections(Objects.requireNonNull(limits.maxConnections(), "maxConnections"))
                 // Waiting for a pooled connection counts as connecting.
@@ -40,7 +40,7 @@ final class TargetClients {
      * The client of a target; with {@code https}, its trust is {@code tls}'s (an https URL the
      * target hands out when configured with http ones gets Reactor Netty's default: the JVM's trust).
      */
-    static HttpClient client(ConnectionProvider pool, TargetLimits limits, TargetProperties.Tls tls, boolean https) {
+    public static HttpClient client(ConnectionProvider pool, TargetLimits limits, TargetProperties.Tls tls, boolean https) {
         int connectMillis = Math.toIntExact(Objects.requireNonNull(limits.connectTimeout(), "connectTimeout").toMillis());
         HttpClient client = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * every connection and buffer of the gateway, and the other policies go on. It also keeps the
  * last answer and the last failure, for the targets' health view.
  */
-final class TargetGuard {
+public final class TargetGuard {
 
     private final String target;
     private final CircuitBreaker breaker;
@@ -36,7 +36,7 @@ final class TargetGuard {
     private volatile @Nullable Instant lastFailureAt;
     private volatile @Nullable String lastFailure;
 
-    TargetGuard(String target, TargetLimits limits, MeterRegistry registry) {
+    public TargetGuard(String target, TargetLimits limits, MeterRegistry registry) {
         this.target = requireNonNull(target, "target");
         int minimum = requireNonNull(limits.minimumRequests(), "minimumRequests");
         this.breaker = CircuitBreaker.of("target-" + target, CircuitBreakerConfig.custom()
@@ -62,12 +62,12 @@ final class TargetGuard {
     }
 
     /** Counts request body bytes sent to the target. */
-    void sent(long bytes) {
+    public void sent(long bytes) {
         metrics.sent(bytes);
     }
 
     /** {@code call}, if the bulkhead and the breaker let it go; its answer holds the bulkhead until its body ends. */
-    Mono<RemoteResponse> guarded(RemoteRequest request, Supplier<Mono<RemoteResponse>> call) {
+    public Mono<RemoteResponse> guarded(RemoteRequest request, Supplier<Mono<RemoteResponse>> call) {
         return Mono.defer(() -> {
             if (!bulkhead.tryAcquirePermission()) {
                 return Mono.error(new TargetUnavailableException("target " + target + ": "
@@ -138,7 +138,7 @@ final class TargetGuard {
     }
 
     /** What the guard saw of the target, for the health view. */
-    TargetHealth health(TargetType type) {
+    public TargetHealth health(TargetType type) {
         Instant answer = lastAnswerAt;
         Instant failure = lastFailureAt;
         int max = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * <p>A Swift target authenticates with v1 auth ({@code authUrl}, {@code user}, {@code key}; the
  * token is fetched again before it expires) or uses a fixed {@code storageUrl} and {@code token}.
+ * An S3 target signs every request (signature V4) with {@code accessKey} and {@code secretKey}
+ * for {@code region}, and keeps each container in a bucket of its own, named by {@code bucket}.
  *
  * @param type the API the target speaks
  * @param authUrl Swift: the v1 auth endpoint, such as {@code http://host:8080/auth/v1.0}
@@ -24,6 +26,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     reseller-admin user); unset: the storage URL's account for every local account
  * @param containerPrefix put before a local container's name to make the remote one; may hold
  *     {@code {account}} to keep the containers of several local accounts apart
+ * @param endpoint S3: the endpoint, such as {@code https://s3.eu-west-1.amazonaws.com}
+ * @param region S3: the region requests are signed for
+ * @param accessKey S3: the access key id
+ * @param secretKey S3: the secret access key
+ * @param urlStyle S3: a bucket in the path ({@code path}) or in the host name ({@code virtual-host})
+ * @param bucket S3: the bucket of a local container, a template where {@code {container}} is the
+ *     container's name and {@code {account}} the account's, in lower case with {@code _} as
+ *     {@code -} (bucket names allow neither); the names it makes must follow S3's bucket naming
+ *     rules
  * @param limits timeouts, pool and resilience settings; unset ones from the defaults
  * @param tls how https endpoints are trusted
  */
@@ -36,8 +47,22 @@ public record TargetProperties(
         @Nullable String token,
         @Nullable String account,
         @DefaultValue("") String containerPrefix,
+        @Nullable URI endpoint,
+        @DefaultValue("us-east-1") String region,
+        @Nullable String accessKey,
+        @Nullable String secretKey,
+        @DefaultValue("path") UrlStyle urlStyle,
+        @DefaultValue("{account}-{container}") String bucket,
         @Nullable TargetLimits limits,
         @DefaultValue Tls tls) {
+
+    /** Where an S3 request names its bucket. */
+    public enum UrlStyle {
+        /** {@code https://endpoint/bucket/key}: any endpoint, any bucket name. */
+        PATH,
+        /** {@code https://bucket.endpoint/key}: AWS's own style; needs DNS for every bucket. */
+        VIRTUAL_HOST
+    }
 
     /**
      * Trust for https endpoints.

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ringway.policy.FederatedPolicy;
 import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.StoragePolicy;
+import io.ringway.federation.s3.S3Target;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The configured targets, made and checked at start: each must say how to reach and authenticate
- * to its cluster, and every federated policy of swift.conf must name one of them; a mistake stops
+ * to its cluster (an S3 target's bucket template must make valid bucket names), and every federated policy of swift.conf must name one of them; a mistake stops
  * the start with a message naming the setting. A policy added later (swift.conf reloaded) that
  * names no target gets 503 at request time.
  */
@@ -99,9 +101,14 @@ public final class Targets implements AutoCloseable {
     private static Target create(String name, TargetProperties target, FederationProperties properties,
             MeterRegistry registry) {
         String setting = "ringway.federation.targets." + name;
-        if (target.type() != TargetType.SWIFT) {
-            throw new IllegalStateException(setting + ".type: " + target.type().name().toLowerCase(java.util.Locale.ROOT)
-                    + " targets are not supported yet (expected: swift)");
+        TargetLimits limits = properties.limitsOf(target);
+        if (target.type() == TargetType.S3) {
+            checkS3(setting, target);
+            try {
+                return new S3Target(name, target, limits, new TargetGuard(name, limits, registry), Clock.systemUTC());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(setting + ".bucket: " + e.getMessage(), e);
+            }
         }
         boolean byAuth = target.authUrl() != null;
         if (byAuth && (isBlank(target.user()) || isBlank(target.key()))) {
@@ -112,8 +119,20 @@ public final class Targets implements AutoCloseable {
         }
         checkUrl(setting + ".auth-url", target.authUrl());
         checkUrl(setting + ".storage-url", target.storageUrl());
-        TargetLimits limits = properties.limitsOf(target);
         return new SwiftTarget(name, target, limits, new TargetGuard(name, limits, registry));
+    }
+
+    private static void checkS3(String setting, TargetProperties target) {
+        if (target.endpoint() == null) {
+            throw new IllegalStateException(setting + ": an s3 target needs endpoint");
+        }
+        checkUrl(setting + ".endpoint", target.endpoint());
+        if (isBlank(target.accessKey()) || isBlank(target.secretKey())) {
+            throw new IllegalStateException(setting + ": an s3 target needs access-key and secret-key");
+        }
+        if (isBlank(target.region())) {
+            throw new IllegalStateException(setting + ".region: empty");
+        }
     }
 
     private static void checkUrl(String setting, @Nullable URI url) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.testing.RingwayApps;
 import io.ringway.testing.SwiftConfText;
+import io.ringway.testing.SwiftHttp;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -49,14 +49,14 @@ class SwiftTargetIntegrationTests {
 
     private ConfigurableApplicationContext remoteApp;
     private ConfigurableApplicationContext localApp;
-    private Swift remote;
-    private Swift local;
+    private SwiftHttp remote;
+    private SwiftHttp local;
 
     @BeforeAll
     void start() throws Exception {
         remoteApp = RingwayApps.start(data.resolve("remote"), WebApplicationType.REACTIVE,
                 "--ringway.middleware.tempauth.token-secret=remote-secret");
-        remote = new Swift(port(remoteApp), "test:tester", "testing");
+        remote = new SwiftHttp(port(remoteApp), "test:tester", "testing");
         Path localData = data.resolve("local");
         Files.createDirectories(localData.resolve("etc"));
         Files.writeString(localData.resolve("etc").resolve("swift.conf"), SWIFT_CONF);
@@ -78,7 +78,7 @@ class SwiftTargetIntegrationTests {
                 "--ringway.federation.targets.wrong-key.user=test:tester",
                 "--ringway.federation.targets.wrong-key.key=not-the-key",
                 "--ringway.federation.targets.wrong-key.container-prefix=refused-");
-        local = new Swift(port(localApp), "test:tester", "testing");
+        local = new SwiftHttp(port(localApp), "test:tester", "testing");
     }
 
     @AfterAll
@@ -111,8 +111,7 @@ class SwiftTargetIntegrationTests {
 
     @Test
     void federatedPoliciesAreListedInInfo() throws Exception {
-        HttpResponse<String> info = local.http.send(HttpRequest.newBuilder(URI.create(local.base + "/info")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> info = local.raw("GET", "/info");
         assertThat(info.body()).contains("{\"name\":\"remote\",\"aliases\":\"remote\"}",
                 "{\"name\":\"nowhere\",\"aliases\":\"nowhere\"}");
     }
@@ -280,8 +279,7 @@ class SwiftTargetIntegrationTests {
     @Test
     void reconShowsEachTargetsHealthAndPrometheusItsMeters() throws Exception {
         assertThat(local.send("PUT", "AUTH_test/watched", "X-Storage-Policy", "remote").statusCode()).isEqualTo(201);
-        HttpResponse<String> recon = local.http.send(HttpRequest.newBuilder(URI.create(local.base
-                + "/recon/federation")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> recon = local.raw("GET", "/recon/federation");
         assertThat(recon.statusCode()).isEqualTo(200);
         assertThat(recon.headers().firstValue("Content-Type")).hasValue("application/json");
         JsonNode targets = JsonMapper.builder().build().readTree(recon.body());
@@ -292,12 +290,11 @@ class SwiftTargetIntegrationTests {
         assertThat(targets.get("down").get("probe").asString()).contains("Connection refused");
         assertThat(targets.get("wrong-key").get("reachable").asBoolean()).isFalse();
         assertThat(targets.get("wrong-key").get("probe").asString()).contains("answered 401");
-        assertThat(local.http.send(HttpRequest.newBuilder(URI.create(local.base + "/recon/nothing")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(local.raw("GET", "/recon/nothing").statusCode()).isEqualTo(404);
 
         int management = localApp.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
-        String metrics = local.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + management + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).containsPattern("ringway_federation_requests_seconds_count\\{[^}]*method=\"PUT\""
                 + "[^}]*status=\"2xx\"[^}]*target=\"cluster-b\"[^}]*} [1-9]");
         assertThat(metrics).contains("ringway_federation_breaker_state{state=\"closed\",target=\"cluster-b\"} 1.0");
@@ -305,56 +302,5 @@ class SwiftTargetIntegrationTests {
 
     private static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
-    }
-
-    /** A Swift endpoint and a token for it. */
-    private static final class Swift {
-
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final String base;
-        private final String token;
-
-        Swift(int port, String user, String key) throws Exception {
-            this.base = "http://127.0.0.1:" + port;
-            HttpResponse<String> auth = http.send(HttpRequest.newBuilder(URI.create(base + "/auth/v1.0"))
-                    .header("X-Auth-User", user).header("X-Auth-Key", key).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(auth.statusCode()).isEqualTo(200);
-            this.token = auth.headers().firstValue("X-Auth-Token").orElseThrow();
-        }
-
-        HttpResponse<String> send(String method, String path, String... headers) throws Exception {
-            return http.send(request(method, path, HttpRequest.BodyPublishers.noBody(), true, headers),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> sendWithoutToken(String method, String path, String... headers) throws Exception {
-            return http.send(request(method, path, HttpRequest.BodyPublishers.noBody(), false, headers),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> put(String path, byte[] body, String... headers) throws Exception {
-            return http.send(request("PUT", path.replace(" ", "%20").replace("ü", "%C3%BC"),
-                    HttpRequest.BodyPublishers.ofByteArray(body), true, headers), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-            return http.send(request("GET", path, HttpRequest.BodyPublishers.noBody(), true, headers),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        }
-
-        private HttpRequest request(String method, String path, HttpRequest.BodyPublisher body, boolean withToken,
-                String... headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/" + path))
-                    .method(method, body)
-                    .timeout(Duration.ofSeconds(30));
-            if (withToken) {
-                request.header("X-Auth-Token", token);
-            }
-            List<String> pairs = new ArrayList<>(List.of(headers));
-            for (int i = 0; i < pairs.size(); i += 2) {
-                request.header(pairs.get(i), pairs.get(i + 1));
-            }
-            return request.build();
-        }
     }
 }

@@ -45,7 +45,7 @@ class SwiftTargetTests {
 
     private static SwiftTarget target(String account, String prefix) {
         TargetProperties properties = new TargetProperties(TargetType.SWIFT, null, null, null, STORAGE, "token", account,
-                prefix, null, TargetsTests.tls());
+                prefix, null, "us-east-1", null, null, TargetProperties.UrlStyle.PATH, "{account}-{container}", null, TargetsTests.tls());
         return new SwiftTarget("t", properties, TargetLimits.BUILT_IN, new TargetGuard("t", TargetLimits.BUILT_IN, new SimpleMeterRegistry()));
     }
 }

@@ -51,10 +51,36 @@ class TargetsTests {
     }
 
     @Test
-    void s3TargetsAreRefusedUntilTheyAreBuilt() {
-        TargetProperties s3 = new TargetProperties(TargetType.S3, null, null, null, null, null, null, "", null, tls());
-        assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b", s3)), POLICIES, new SimpleMeterRegistry()))
-                .hasMessage("ringway.federation.targets.cluster-b.type: s3 targets are not supported yet (expected: swift)");
+    void makesS3TargetsWithEndpointKeysAndAValidBucketTemplate() {
+        try (Targets targets = Targets.create(federation(Map.of("cluster-b",
+                s3(URI.create("http://127.0.0.1:1"), "ak", "sk", "ringway-{account}-{container}"))), POLICIES,
+                new SimpleMeterRegistry())) {
+            Target target = targets.all().get("cluster-b");
+            assertThat(target.health().type()).isEqualTo("s3");
+            assertThat(target.keepsContainerMetadata()).isFalse();
+            assertThat(target.refusedContainer("AUTH_test", "photos")).isNull();
+            assertThat(target.refusedContainer("AUTH_test", "Photos_2024")).startsWith("Container name not allowed");
+        }
+    }
+
+    @Test
+    void anS3TargetWithoutEndpointKeysOrWithABadBucketTemplateStopsTheStart() {
+        assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b", s3(null, "ak", "sk", "{container}"))),
+                POLICIES, new SimpleMeterRegistry()))
+                .hasMessage("ringway.federation.targets.cluster-b: an s3 target needs endpoint");
+        assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b",
+                s3(URI.create("http://127.0.0.1:1"), "ak", null, "{container}"))), POLICIES, new SimpleMeterRegistry()))
+                .hasMessage("ringway.federation.targets.cluster-b: an s3 target needs access-key and secret-key");
+        assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b",
+                s3(URI.create("http://127.0.0.1:1"), "ak", "sk", "Ringway_{container}"))), POLICIES,
+                new SimpleMeterRegistry()))
+                .hasMessage("ringway.federation.targets.cluster-b.bucket: 'Ringway_{container}': bucket names allow"
+                        + " only a-z, 0-9, '.' and '-' besides {account} and {container}");
+        assertThatThrownBy(() -> Targets.create(federation(Map.of("cluster-b",
+                s3(URI.create("http://127.0.0.1:1"), "ak", "sk", "ringway-{account}"))), POLICIES,
+                new SimpleMeterRegistry()))
+                .hasMessage("ringway.federation.targets.cluster-b.bucket: 'ringway-{account}' must hold {container}:"
+                        + " each container needs a bucket of its own");
     }
 
     @Test
@@ -62,7 +88,7 @@ class TargetsTests {
         TargetLimits own = new TargetLimits(java.time.Duration.ofMillis(300), null, null, null, null, null, null);
         TargetLimits shared = new TargetLimits(null, java.time.Duration.ofSeconds(4), 8, null, null, null, null);
         TargetProperties target = new TargetProperties(TargetType.SWIFT, URI.create("http://h/auth"), "u", "k", null,
-                null, null, "", own, tls());
+                null, null, "", null, "us-east-1", null, null, TargetProperties.UrlStyle.PATH, "{account}-{container}", own, tls());
 
         TargetLimits limits = new FederationProperties(Map.of("t", target), shared).limitsOf(target);
 
@@ -72,7 +98,13 @@ class TargetsTests {
     }
 
     static TargetProperties swift(URI authUrl, String user, String key, URI storageUrl, String token) {
-        return new TargetProperties(TargetType.SWIFT, authUrl, user, key, storageUrl, token, null, "", null, tls());
+        return new TargetProperties(TargetType.SWIFT, authUrl, user, key, storageUrl, token, null, "", null, "us-east-1", null, null, TargetProperties.UrlStyle.PATH, "{account}-{container}", null,
+                tls());
+    }
+
+    static TargetProperties s3(URI endpoint, String accessKey, String secretKey, String bucket) {
+        return new TargetProperties(TargetType.S3, null, null, null, null, null, null, "", endpoint, "us-east-1",
+                accessKey, secretKey, TargetProperties.UrlStyle.PATH, bucket, null, tls());
     }
 
     static TargetProperties.Tls tls() {

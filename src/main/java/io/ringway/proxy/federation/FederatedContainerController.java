@@ -44,6 +44,7 @@ public final class FederatedContainerController implements Controller {
     private final Controller local;
     private final FederatedPolicies federated;
     private final Forwarding forwarding;
+    private final Targets targets;
     private final EdgeConstraints constraints;
 
     /**
@@ -58,6 +59,7 @@ public final class FederatedContainerController implements Controller {
         this.local = requireNonNull(local, "local");
         this.federated = new FederatedPolicies(info, policies);
         this.forwarding = new Forwarding(targets);
+        this.targets = requireNonNull(targets, "targets");
         this.constraints = requireNonNull(constraints, "constraints");
     }
 
@@ -83,14 +85,27 @@ public final class FederatedContainerController implements Controller {
     }
 
     private Mono<ProxyReply> read(ProxyRequest request, FederatedContainer container) {
+        boolean recordMetadata = !targets.of(container.policy()).keepsContainerMetadata();
         return forwarding.forward(request, container.policy(), false, headers -> { })
-                .map(reply -> withLocalRecord(reply, container.record(), request.context().swiftOwner()));
+                .map(reply -> withLocalRecord(reply, container.record(), request.context().swiftOwner(),
+                        recordMetadata));
     }
 
-    /** The target's owner headers are not ours; the owner sees the local record's. */
-    private static ProxyReply withLocalRecord(ProxyReply reply, ContainerInfo record, boolean owner) {
+    /**
+     * The target's owner headers are not ours; the owner sees the local record's. The metadata
+     * of a container whose target keeps none is the record's too.
+     */
+    private static ProxyReply withLocalRecord(ProxyReply reply, ContainerInfo record, boolean owner,
+            boolean recordMetadata) {
         HttpHeaders headers = reply.headers();
         SwiftResponses.removeOwnerHeaders(headers);
+        if (recordMetadata && reply.status() / 100 == 2) {
+            record.meta().forEach((key, value) -> {
+                if (!key.startsWith("temp-url-key")) {
+                    headers.set("X-Container-Meta-" + key, value);
+                }
+            });
+        }
         if (owner) {
             setIfPresent(headers, "X-Container-Read", record.readAcl());
             setIfPresent(headers, "X-Container-Write", record.writeAcl());
@@ -138,6 +153,11 @@ public final class FederatedContainerController implements Controller {
             FederatedPolicy wanted = federated.requested(asked);
             return federated.info(account, container).flatMap(info -> {
                 Optional<FederatedContainer> existing = federated.federated(info, account, container);
+                FederatedPolicy target = existing.map(FederatedContainer::policy).orElse(wanted);
+                String refused = target == null ? null : targets.of(target).refusedContainer(account, container);
+                if (refused != null) {
+                    return Mono.error(GatewayException.plain(400, refused, null));
+                }
                 if (existing.isPresent()) {
                     FederatedPolicy current = existing.get().policy();
                     if (asked != null && !asked.isEmpty() && (wanted == null || wanted.index() != current.index())) {

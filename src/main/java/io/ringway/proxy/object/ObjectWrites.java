@@ -10,10 +10,8 @@ import io.ringway.backend.ObjectPutRequest;
 import io.ringway.backend.ObjectResponse;
 import io.ringway.proxy.ProxyReply;
 import io.ringway.proxy.ProxyRequest;
-import io.ringway.swift.SwiftRules;
 import io.ringway.swift.Timestamp;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,39 +33,31 @@ final class ObjectWrites {
     private final ObjectTargets targets;
     private final ObjectPut put;
     private final EdgeConstraints constraints;
-    private final ContentTypes contentTypes;
+    private final ObjectCreation creation;
 
     ObjectWrites(ObjectTargets targets, ObjectPut put, EdgeConstraints constraints, ContentTypes contentTypes) {
         this.targets = requireNonNull(targets, "targets");
         this.put = requireNonNull(put, "put");
         this.constraints = requireNonNull(constraints, "constraints");
-        this.contentTypes = requireNonNull(contentTypes, "contentTypes");
+        this.creation = new ObjectCreation(constraints, contentTypes);
     }
 
     Mono<ProxyReply> handle(ProxyRequest request) {
         HttpHeaders client = request.headers();
-        if (!ifNoneMatchAllowed(client)) {
-            return Mono.error(GatewayException.plain(400, "If-None-Match only supports *", null));
+        try {
+            ObjectCreation.checkIfNoneMatch(client);
+        } catch (GatewayException e) {
+            return Mono.error(e);
         }
         return targets.resolve(request.path())
                 .flatMap(target -> {
                     if (target.updates() == null) {
                         return Mono.error(GatewayException.status(404));
                     }
-                    HttpHeaders changes = new HttpHeaders();
                     String object = Objects.requireNonNull(request.path().object(), "object");
-                    String type = contentType(client, object);
-                    if (type != null) {
-                        changes.set(HttpHeaders.CONTENT_TYPE, type);
-                    }
                     Timestamp timestamp = NodeHeaders.ensureTimestamp(client);
+                    HttpHeaders changes = creation.check(client, object, timestamp.raw() / 100_000.0);
                     changes.set("X-Timestamp", timestamp.internal());
-                    HttpHeaders checked = overlay(client, changes);
-                    String deleteAt = constraints.checkObjectCreation(checked, object, timestamp.raw() / 100_000.0);
-                    constraints.checkContentType(checked);
-                    if (deleteAt != null) {
-                        changes.set("X-Delete-At", deleteAt);
-                    }
                     HttpHeaders nodes = NodeHeaders.of(request, changes);
                     nodes.remove("X-Delete-After");
                     nodes.remove("X-Detect-Content-Type");
@@ -112,36 +102,5 @@ final class ObjectWrites {
         }
         LOG.warn("ERROR Client disconnected without sending enough data: {}", failure.toString());
         return GatewayException.status(499);
-    }
-
-    /** Swift's {@code _update_content_type}: the type to set, or null to keep the client's. */
-    private @Nullable String contentType(HttpHeaders client, String object) {
-        boolean detect = SwiftRules.isTrue(client.getFirst("X-Detect-Content-Type"));
-        String given = client.getFirst(HttpHeaders.CONTENT_TYPE);
-        if (detect || given == null || given.isEmpty()) {
-            return contentTypes.typeOrDefault("/" + object);
-        }
-        return null;
-    }
-
-    /** Swift's {@code req.if_none_match}: absent, or a list of tags holding {@code *}. */
-    private static boolean ifNoneMatchAllowed(HttpHeaders client) {
-        String value = client.getFirst(HttpHeaders.IF_NONE_MATCH);
-        if (value == null) {
-            return true;
-        }
-        for (String tag : value.split(",")) {
-            if (tag.strip().equals("*")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static HttpHeaders overlay(HttpHeaders client, HttpHeaders changes) {
-        HttpHeaders all = new HttpHeaders();
-        client.forEach(all::addAll);
-        changes.forEach(all::put);
-        return all;
     }
 }
