@@ -61,6 +61,14 @@ public final class SwiftHttp {
         return http.send(request("PUT", path, unknownLength, true, headers), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A PUT of {@code length} bytes read from {@code body} as they are sent. */
+    public HttpResponse<String> putStream(String path, java.util.function.Supplier<java.io.InputStream> body,
+            long length) throws Exception {
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(body), length);
+        return http.send(request("PUT", path, publisher, true), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET of {@code /v1/path}, the body as bytes. */
     public HttpResponse<byte[]> get(String path, String... headers) throws Exception {
         return http.send(request("GET", path, HttpRequest.BodyPublishers.noBody(), true, headers),
