@@ -113,11 +113,19 @@ class S3TargetIntegrationTests {
     }
 
     @Test
-    void aContainerWhoseNameMakesNoBucketNameIsRefused() throws Exception {
-        HttpResponse<String> refused = swift.send("PUT", "AUTH_test/Not_A_Bucket", "X-Storage-Policy", "s3");
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).startsWith("Container name not allowed in this storage policy");
-        assertThat(swift.send("HEAD", "AUTH_test/Not_A_Bucket").statusCode()).isEqualTo(404);
+    void aContainerWhoseNameIsNoBucketNameGetsABucketOfItsOwn() throws Exception {
+        // python-swiftclient's segments container, for one: <container>_segments.
+        assertThat(swift.send("PUT", "AUTH_test/Logs_segments", "X-Storage-Policy", "s3").statusCode())
+                .isEqualTo(201);
+        assertThat(swift.put("AUTH_test/Logs_segments/part", "segment".getBytes(StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(201);
+
+        String bucket = "ringway-auth-test-logs-segments-" + HexFormat.of().formatHex(MessageDigest
+                .getInstance("SHA-256").digest("Logs_segments".getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        assertThat(aws.run("s3api", "head-object", "--bucket", bucket, "--key", "part").json()
+                .get("ContentLength").asLong()).isEqualTo(7);
+        assertThat(swift.send("GET", "AUTH_test/Logs_segments/part").body()).isEqualTo("segment");
+        assertThat(swift.send("HEAD", "AUTH_test/logs_segments").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -58,8 +58,9 @@ class TargetsTests {
             Target target = targets.all().get("cluster-b");
             assertThat(target.health().type()).isEqualTo("s3");
             assertThat(target.keepsContainerMetadata()).isFalse();
-            assertThat(target.refusedContainer("AUTH_test", "photos")).isNull();
-            assertThat(target.refusedContainer("AUTH_test", "Photos_2024")).startsWith("Container name not allowed");
+            assertThat(target.refusedContainer("AUTH_test", "Photos_2024")).isNull();
+            assertThat(target.refusedContainer("AUTH_" + "a".repeat(53), "Photos_2024"))
+                    .startsWith("Container name not allowed");
         }
     }
 

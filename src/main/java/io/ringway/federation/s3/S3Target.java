@@ -92,8 +92,8 @@ public final class S3Target implements Target {
         if (buckets.bucket(account, container) != null) {
             return null;
         }
-        return "Container name not allowed in this storage policy: its S3 bucket name would break the bucket"
-                + " naming rules (3 to 63 characters of a-z, 0-9, '.' and '-')";
+        return "Container name not allowed in this storage policy: no S3 bucket name its bucket template makes"
+                + " for it keeps to the bucket naming rules";
     }
 
     @Override
