@@ -82,6 +82,8 @@ public final class Bench {
         List<Long> clusterPids = List.of();
         String client = "raw";
         boolean keep;
+        /** After the big GET: COPY the big object to a container of this policy and back (cross-cluster COPY). */
+        String copyPolicy;
         boolean chunked;
         String only = "small,big";
 
@@ -108,6 +110,7 @@ public final class Bench {
                     case "--storage-url" -> o.storageUrl = value;
                     case "--token" -> o.token = value;
                     case "--container" -> o.container = value;
+                    case "--copy-policy" -> o.copyPolicy = value;
                     case "--concurrency" -> o.concurrency = Arrays.stream(value.split(","))
                             .mapToInt(Integer::parseInt)
                             .toArray();
@@ -160,7 +163,7 @@ public final class Bench {
             return new IllegalArgumentException(message + "\nusage: java bench/Bench.java [--auth URL --user U --key K"
                     + " | --storage-url URL --token T] [--concurrency 16,64] [--duration SECONDS] [--warmup SECONDS]"
                     + " [--size 4096] [--big 1G|0] [--chunked] [--pids PID,...] [--cluster-pids PID,...] [--client raw|jdk]"
-                    + " [--container NAME] [--keep]"
+                    + " [--container NAME] [--keep] [--copy-policy POLICY]"
                     + " [--only small,big]");
         }
     }
@@ -343,6 +346,9 @@ public final class Bench {
             ProcSampler.Phase get = sampler.begin();
             BigTransfer.Result getResult = transfer.get(putResult.md5());
             report(new BigResult("GET " + label, getResult, sampler.end(get)));
+            if (options.copyPolicy != null && putResult.ok()) {
+                copies(name, label, putResult.md5());
+            }
             if (!options.keep) {
                 try (Conn conn = conn()) {
                     long start = System.nanoTime();
@@ -354,6 +360,53 @@ public final class Bench {
                     }
                 }
             }
+        }
+
+        /**
+         * COPY of the big object to a container of {@code --copy-policy} (another cluster) and back
+         * under another name, each copy then read and its MD5 checked; both copies deleted after.
+         */
+        private void copies(String name, String label, String md5) throws Exception {
+            String away = options.container + "-copy";
+            try (Conn conn = conn()) {
+                Map<String, String> headers = new LinkedHashMap<>(auth());
+                headers.put("X-Storage-Policy", options.copyPolicy);
+                Response created = conn.exchange("PUT", endpoint.path(away), headers, new byte[0]);
+                if (created.status() / 100 != 2) {
+                    throw new IOException("PUT container " + away + ": " + created.status() + " " + created.bodyText());
+                }
+            }
+            String awayPath = endpoint.path(away + "/" + name);
+            String backPath = objectPath(name + "-back");
+            copy("COPY " + label + " out", objectPath(name), away + "/" + name, md5);
+            check("GET copy out", awayPath, md5);
+            copy("COPY " + label + " in", awayPath, options.container + "/" + name + "-back", md5);
+            check("GET copy in", backPath, md5);
+            try (Conn conn = conn()) {
+                conn.exchange("DELETE", awayPath, auth(), null);
+                conn.exchange("DELETE", backPath, auth(), null);
+                conn.exchange("DELETE", endpoint.path(away), auth(), null);
+            }
+        }
+
+        private void copy(String phase, String from, String destination, String md5) throws IOException {
+            ProcSampler.Phase sample = sampler.begin();
+            long start = System.nanoTime();
+            Response response;
+            try (Conn conn = new Conn(endpoint.host(), endpoint.port(), Duration.ofMinutes(15))) {
+                Map<String, String> headers = new LinkedHashMap<>(auth());
+                headers.put("Destination", destination);
+                response = conn.exchange("COPY", from, headers, null);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String error = response.status() == 201 ? null : "status " + response.status() + " " + response.bodyText();
+            report(new BigResult(phase, new BigTransfer.Result(options.big, seconds, md5, error), sampler.end(sample)));
+        }
+
+        private void check(String phase, String path, String md5) throws IOException {
+            BigTransfer transfer = new BigTransfer(endpoint, auth(), path, options.big, false, sampler);
+            ProcSampler.Phase sample = sampler.begin();
+            report(new BigResult(phase, transfer.get(md5), sampler.end(sample)));
         }
 
         private void report(PhaseResult result) {

@@ -17,6 +17,10 @@
 #                  against Ringway (-Xmx256m, embedded node for the containers' records) whose
 #                  default storage policy is federated to that proxy ("federated"); the summary
 #                  checks issue 5's targets (p50 at most 10 % more, 90 % of the throughput)
+#   --federation-s3  Ringway (-Xmx256m) whose default policy keeps containers in an S3 cluster
+#                  (s3proxy, started here): the small phases and the big object through the
+#                  gateway to S3, the gateway's RSS at every tenth, then the big object copied
+#                  (COPY) to a local container and back, each copy read and checked
 #
 # Targets (--target), one gateway per run:
 #   ringway        (default) the Ringway jar, -Xmx256m, with its embedded storage node
@@ -60,6 +64,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/lib/proxy-filters.sh"  # filter sections of proxy-server.conf
 . "$ROOT/scripts/lib/bench-swift.sh"    # the single-node Swift targets
 . "$ROOT/scripts/lib/bench-compare.sh"  # --compare
+. "$ROOT/scripts/lib/bench-s3.sh"       # --federation-s3
 TARGET=ringway BIG=1G DURATION=10 CONCURRENCY=16,64 CLIENT=raw LEAK=simple XMX=256m KEEP=0
 URL="" USER_NAME=test:tester KEY=testing PIDS="" WORKERS=2 CHUNKED=0 NMT=0
 EXTRA=()
@@ -68,6 +73,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --compare) TARGET=compare; shift ;;
     --federation) TARGET=federation; shift ;;
+    --federation-s3) TARGET=federation-s3; shift ;;
     --target) TARGET=$2; shift 2 ;;
     --big) BIG=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
@@ -177,11 +183,15 @@ EOF
     run_federation
     exit $rc
     ;;
+  federation-s3)
+    start_s3_federation
+    EXTRA=(--copy-policy Policy-0 "${EXTRA[@]}")
+    ;;
   url)
     [ -n "$URL" ] || { echo "ERROR: --target url needs --url AUTH_URL" >&2; exit 2; }
     AUTH_URL=$URL GATEWAY_PIDS=$PIDS
     ;;
-  *) echo "unknown target $TARGET (compare, ringway, ringway-swift, swift, url)" >&2; exit 2 ;;
+  *) echo "unknown target $TARGET (compare, federation, federation-s3, ringway, ringway-swift, swift, url)" >&2; exit 2 ;;
 esac
 
 BENCH=(java -Xmx512m "$ROOT/bench/Bench.java" --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY"
@@ -193,7 +203,7 @@ echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "${BENCH[@]}" "${EXTRA[@]}" || rc=$?
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-if [ "$TARGET" = ringway ] || [ "$TARGET" = ringway-swift ]; then
+if [ "$TARGET" = ringway ] || [ "$TARGET" = ringway-swift ] || [ "$TARGET" = federation-s3 ]; then
   ringway_leak_check
 fi
 exit $rc
