@@ -64,7 +64,9 @@ public final class Compare {
         }
 
         static Target open(CompareOptions.TargetSpec spec) throws IOException {
-            Bench.Endpoint endpoint = Bench.Endpoint.authenticate(URI.create(spec.auth), spec.user, spec.key);
+            Bench.Endpoint endpoint = spec.s3 != null
+                    ? Bench.Endpoint.s3(URI.create(spec.s3), spec.user, spec.key, spec.region)
+                    : Bench.Endpoint.authenticate(URI.create(spec.auth), spec.user, spec.key);
             return new Target(spec, spec.name, endpoint, spec.pids);
         }
 
@@ -82,8 +84,8 @@ public final class Compare {
             endpoint = Bench.Endpoint.authenticate(URI.create(spec.auth), spec.user, spec.key);
         }
 
-        Map<String, String> auth() {
-            return Map.of("X-Auth-Token", endpoint.token());
+        Bench.Auth auth() {
+            return endpoint.auth();
         }
 
         String objectPath(String object) {
@@ -208,7 +210,7 @@ public final class Compare {
                 CompareReport.Row row = phase(t, name, concurrency, seconds, (client, worker, i) -> {
                     String object = prefix + "-w" + worker + "-" + i;
                     int status = client.send("PUT", t.objectPath(object), body);
-                    if (status == 201) {
+                    if (status == 201 || status == 200) {
                         written.add(object);
                     }
                     return status;
@@ -380,6 +382,9 @@ public final class Compare {
             String auth;
             String user = "test:tester";
             String key = "testing";
+            /** An S3 endpoint instead of Swift auth: path style, signed with user (access key) and key (secret). */
+            String s3;
+            String region = "us-east-1";
             List<Long> pids = List.of();
 
             TargetSpec(String name) {
@@ -403,6 +408,8 @@ public final class Compare {
                 switch (name) {
                     case "--target" -> o.targets.add(new TargetSpec(value));
                     case "--auth" -> last(o, name).auth = value;
+                    case "--s3" -> last(o, name).s3 = value;
+                    case "--region" -> last(o, name).region = value;
                     case "--user" -> last(o, name).user = value;
                     case "--key" -> last(o, name).key = value;
                     case "--pids" -> last(o, name).pids = Bench.Options.parsePids(value);
@@ -421,8 +428,8 @@ public final class Compare {
                     default -> throw usage("unknown option " + name);
                 }
             }
-            if (o.targets.size() != 2 || o.targets.stream().anyMatch(t -> t.auth == null)) {
-                throw usage("two targets needed, each with --auth (the reference first)");
+            if (o.targets.size() != 2 || o.targets.stream().anyMatch(t -> (t.auth == null) == (t.s3 == null))) {
+                throw usage("two targets needed, each with --auth or --s3 (the reference first)");
             }
             return o;
         }
@@ -440,7 +447,8 @@ public final class Compare {
 
         static IllegalArgumentException usage(String message) {
             return new IllegalArgumentException(message + "\nusage: java -cp DIR Compare"
-                    + " --target NAME --auth URL [--user U --key K] [--pids PID,...] (twice: reference, candidate)"
+                    + " --target NAME (--auth URL | --s3 ENDPOINT [--region R]) [--user U --key K] [--pids PID,...]"
+                    + " (twice: reference, candidate; an S3 target's user and key are its access and secret keys)"
                     + " [--storage-pids PID,...] [--memcached-pids PID,...] [--concurrency 16,64] [--duration SECONDS]"
                     + " [--warmup SECONDS] [--rounds N] [--size 4096] [--big 1G|0] [--chunked] [--only small,big]"
                     + " [--goal proxy|forwarding] [--keep]");

@@ -17,10 +17,12 @@
 #                  against Ringway (-Xmx256m, embedded node for the containers' records) whose
 #                  default storage policy is federated to that proxy ("federated"); the summary
 #                  checks issue 5's targets (p50 at most 10 % more, 90 % of the throughput)
-#   --federation-s3  Ringway (-Xmx256m) whose default policy keeps containers in an S3 cluster
-#                  (s3proxy, started here): the small phases and the big object through the
-#                  gateway to S3, the gateway's RSS at every tenth, then the big object copied
-#                  (COPY) to a local container and back, each copy read and checked
+#   --federation-s3  forwarding's cost to an S3 target: s3proxy (started here) directly, with
+#                  signed S3 requests ("direct"), against Ringway (-Xmx256m) whose default
+#                  policy keeps containers in it ("federated"), as --federation does for Swift.
+#                  With --copy instead: Bench.java through Ringway only (the gateway's RSS at
+#                  every tenth of the big object), then the big object copied (COPY) to a local
+#                  container and back, each copy read and checked
 #
 # Targets (--target), one gateway per run:
 #   ringway        (default) the Ringway jar, -Xmx256m, with its embedded storage node
@@ -66,7 +68,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/lib/bench-compare.sh"  # --compare
 . "$ROOT/scripts/lib/bench-s3.sh"       # --federation-s3
 TARGET=ringway BIG=1G DURATION=10 CONCURRENCY=16,64 CLIENT=raw LEAK=simple XMX=256m KEEP=0
-URL="" USER_NAME=test:tester KEY=testing PIDS="" WORKERS=2 CHUNKED=0 NMT=0
+URL="" USER_NAME=test:tester KEY=testing PIDS="" WORKERS=2 CHUNKED=0 NMT=0 COPY=0
 EXTRA=()
 TASKSET=()      # a prefix for the processes of Ringway and the load generator (--federation pins them)
 while [ $# -gt 0 ]; do
@@ -74,6 +76,7 @@ while [ $# -gt 0 ]; do
     --compare) TARGET=compare; shift ;;
     --federation) TARGET=federation; shift ;;
     --federation-s3) TARGET=federation-s3; shift ;;
+    --copy) COPY=1; shift ;;
     --target) TARGET=$2; shift 2 ;;
     --big) BIG=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
@@ -184,6 +187,10 @@ EOF
     exit $rc
     ;;
   federation-s3)
+    if [ $COPY = 0 ]; then
+      run_federation_s3
+      exit $rc
+    fi
     start_s3_federation
     EXTRA=(--copy-policy Policy-0 "${EXTRA[@]}")
     ;;

@@ -1,9 +1,12 @@
 # shellcheck shell=bash
 # bench.sh --federation-s3: Ringway (-Xmx256m, embedded node) whose default storage policy keeps
 # every container in an S3 cluster: s3proxy (org.gaul:s3proxy from Maven Central, the jar the
-# build copies to target/s3proxy for the tests), objects in a directory of the run. The big
-# object then goes through the gateway to S3 and back, and with --copy-policy Policy-0 (set here)
-# Bench.java copies it to a local container and back: the cross-cluster COPY.
+# build copies to target/s3proxy for the tests), objects in a directory of the run.
+#   run_federation_s3: bench/Compare.java, every phase against s3proxy directly (signed S3
+#     requests, "direct") and through Ringway ("federated"), --goal forwarding; s3proxy pinned to
+#     core 0, Ringway and the load to core 1 (FEDERATION_PIN=0: not pinned), as --federation does.
+#   with --copy: bench/Bench.java through Ringway, then with --copy-policy Policy-0 the big object
+#     copied to a local container and back: the cross-cluster COPY.
 
 start_s3_federation() {
   local jar=$ROOT/target/s3proxy/s3proxy.jar
@@ -32,6 +35,12 @@ EOF2
     sleep 0.1
   done
   echo "# s3proxy pid $S3_PID on port $port (filesystem store in $WORK/s3/data)"
+  S3_ENDPOINT=http://127.0.0.1:$port
+  if [ "${FEDERATION_PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && [ "$COPY" = 0 ]; then
+    taskset -a -p -c 0 "$S3_PID" >/dev/null
+    TASKSET=(taskset -c 1)
+    echo "# pinned: the target (s3proxy) on core 0; gateway and load on core 1"
+  fi
   cat >"$WORK/data/etc/swift.conf" <<EOF2
 # Written by Ringway's scripts/bench.sh --federation-s3: every new container lives in S3.
 $(swift_hash_section)
@@ -51,4 +60,21 @@ EOF2
     --ringway.federation.targets.s3.access-key=bench-access --ringway.federation.targets.s3.secret-key=bench-secret \
     '--ringway.federation.targets.s3.bucket=bench-{account}-{container}'
   GATEWAY_PIDS=$GATEWAY_PID CLUSTER_PIDS=$S3_PID
+}
+
+run_federation_s3() {
+  start_s3_federation
+  mkdir -p "$WORK/classes"
+  javac -d "$WORK/classes" "$ROOT"/bench/*.java
+  local cmd=("${TASKSET[@]}" java -Xmx512m -cp "$WORK/classes" Compare
+    --target direct --s3 "$S3_ENDPOINT" --user bench-access --key bench-secret --pids "$S3_PID"
+    --target federated --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID"
+    --storage-pids "$S3_PID" --concurrency "$CONCURRENCY" --duration "$DURATION" --big "$BIG_BYTES"
+    --goal forwarding)
+  if [ $CHUNKED = 1 ]; then cmd+=(--chunked); fi
+  rc=0
+  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "${cmd[@]}" "${EXTRA[@]}" || rc=$?
+  echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  ringway_leak_check
 }
