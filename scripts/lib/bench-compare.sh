@@ -66,23 +66,8 @@ run_federation() {
     TASKSET=(taskset -c 1)
     echo "# pinned: the target (swift-proxy-server, storage servers, memcached) on core 0; gateway and load on core 1"
   fi
-  mkdir -p "$WORK/data/etc"
-  cat >"$WORK/data/etc/swift.conf" <<EOF
-# Written by Ringway's scripts/bench.sh --federation: every new container lives in the target.
-$(swift_hash_section)
-
-[storage-policy:0]
-name = Policy-0
-
-[storage-policy:1]
-name = federated
-policy_type = federated
-target = swift
-default = yes
-EOF
-  RINGWAY_PORT_FROM=$((COMPARE_PORT_BASE + 81)) start_ringway --ringway.embedded.swift-dir="$WORK/data/etc" \
-    --ringway.storage.devices="$WORK/data/node" --ringway.storage.account-port=0 \
-    --ringway.storage.container-port=0 --ringway.storage.object-port=0 \
+  RINGWAY_PORT_FROM=$((COMPARE_PORT_BASE + 81)) start_federated_ringway --federation \
+    "every new container lives in the target" federated swift \
     --ringway.federation.targets.swift.auth-url="$SWIFT_AUTH_URL" \
     --ringway.federation.targets.swift.user="$USER_NAME" --ringway.federation.targets.swift.key="$KEY" \
     --ringway.federation.targets.swift.container-prefix=fed-

@@ -42,6 +42,30 @@ swift_hash_section() {  # the [swift-hash] section of a new embedded cluster's s
     "$RANDOM$RANDOM" "$RANDOM$RANDOM"
 }
 
+# start_federated_ringway OPTION WHY POLICY TARGET EXTRA_ARGS...: a Ringway with its embedded node
+# (keeping the containers' records) whose default storage policy POLICY is federated to TARGET;
+# WHY goes into the swift.conf's comment (OPTION: the bench.sh option that wrote it).
+start_federated_ringway() {
+  local option=$1 why=$2 policy=$3 target=$4
+  shift 4
+  mkdir -p "$WORK/data/etc"
+  cat >"$WORK/data/etc/swift.conf" <<EOF
+# Written by Ringway's scripts/bench.sh $option: $why.
+$(swift_hash_section)
+
+[storage-policy:0]
+name = Policy-0
+
+[storage-policy:1]
+name = $policy
+policy_type = federated
+target = $target
+default = yes
+EOF
+  start_ringway --ringway.embedded.swift-dir="$WORK/data/etc" --ringway.storage.devices="$WORK/data/node" \
+    --ringway.storage.account-port=0 --ringway.storage.container-port=0 --ringway.storage.object-port=0 "$@"
+}
+
 ringway_jar() {
   local jar
   jar=$(ls "$ROOT"/target/ringway-*.jar 2>/dev/null | grep -v original | head -n 1 || true)

@@ -17,7 +17,7 @@ start_s3_federation() {
   check_disk 2
   local port
   port=$(free_port 29080)
-  mkdir -p "$WORK/s3/data" "$WORK/data/etc"
+  mkdir -p "$WORK/s3/data"
   cat >"$WORK/s3/s3proxy.conf" <<EOF2
 s3proxy.endpoint=http://127.0.0.1:$port
 s3proxy.authorization=aws-v2-or-v4
@@ -41,21 +41,7 @@ EOF2
     TASKSET=(taskset -c 1)
     echo "# pinned: the target (s3proxy) on core 0; gateway and load on core 1"
   fi
-  cat >"$WORK/data/etc/swift.conf" <<EOF2
-# Written by Ringway's scripts/bench.sh --federation-s3: every new container lives in S3.
-$(swift_hash_section)
-
-[storage-policy:0]
-name = Policy-0
-
-[storage-policy:1]
-name = s3
-policy_type = federated
-target = s3
-default = yes
-EOF2
-  start_ringway --ringway.embedded.swift-dir="$WORK/data/etc" --ringway.storage.devices="$WORK/data/node" \
-    --ringway.storage.account-port=0 --ringway.storage.container-port=0 --ringway.storage.object-port=0 \
+  start_federated_ringway --federation-s3 "every new container lives in S3" s3 s3 \
     --ringway.federation.targets.s3.type=s3 --ringway.federation.targets.s3.endpoint="http://127.0.0.1:$port" \
     --ringway.federation.targets.s3.access-key=bench-access --ringway.federation.targets.s3.secret-key=bench-secret \
     '--ringway.federation.targets.s3.bucket=bench-{account}-{container}'

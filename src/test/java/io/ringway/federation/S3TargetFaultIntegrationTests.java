@@ -14,9 +14,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,44 +96,27 @@ class S3TargetFaultIntegrationTests {
     @Test
     @Order(1)
     void aGetCutMidBodyResumesFromTheBytesSent() throws Exception {
-        byte[] body = randomBytes(5 * MIB / 2, 1);
+        byte[] body = TargetFaults.randomBytes(5 * MIB / 2, 1);
         assertThat(swift.put("AUTH_test/far/resumed", body).statusCode()).isEqualTo(201);
 
-        HttpResponse<byte[]> whole = getCutOnce("AUTH_test/far/resumed");
+        HttpResponse<byte[]> whole = TargetFaults.cutOnce(relay, MIB, () -> swift.get("AUTH_test/far/resumed"));
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.body()).isEqualTo(body);
 
-        HttpResponse<byte[]> part = getCutOnce("AUTH_test/far/resumed", "Range", "bytes=100-2000099");
+        HttpResponse<byte[]> part = TargetFaults.cutOnce(relay, MIB,
+                () -> swift.get("AUTH_test/far/resumed", "Range", "bytes=100-2000099"));
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(body, 100, 2_000_100));
-    }
-
-    /** A GET whose S3 connection is cut after 1 MiB; the relay heals once it cut one. */
-    private HttpResponse<byte[]> getCutOnce(String path, String... headers) throws Exception {
-        int cutsBefore = relay.cuts();
-        relay.cutResponsesAfter(MIB);
-        Thread healer = new Thread(() -> {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (relay.cuts() == cutsBefore && System.nanoTime() < deadline) {
-                sleep(1);
-            }
-            relay.heal();
-        });
-        healer.start();
-        HttpResponse<byte[]> response = swift.get(path, headers);
-        healer.join();
-        assertThat(relay.cuts()).as("the relay cut the target's answer").isGreaterThan(cutsBefore);
-        return response;
     }
 
     @Test
     @Order(2)
     void aGetWhoseTargetDiesMidBodyIsAbortedNotCompleted() throws Exception {
-        byte[] body = randomBytes(4 * MIB, 2);
+        byte[] body = TargetFaults.randomBytes(4 * MIB, 2);
         assertThat(swift.put("AUTH_test/far/orphaned", body).statusCode()).isEqualTo(201);
         relay.stallResponsesAfter(MIB);
         Thread killer = new Thread(() -> {
-            sleep(500);
+            TargetFaults.sleep(500);
             relay.refuse();
         });
         killer.start();
@@ -149,39 +130,14 @@ class S3TargetFaultIntegrationTests {
     @Order(3)
     void anS3ServerKilledMidPutLeavesNoObject() throws Exception {
         long size = 8L * MIB;
-        InputStream dying = new InputStream() {
-            private final Random random = new Random(3);
-            private long sent;
-            private boolean killed;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        // The S3 server dies (SIGKILL) with a quarter of the body sent.
+        InputStream dying = TargetFaults.dyingBody(size, 2L * MIB, () -> {
+            try {
+                s3.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (sent >= size) {
-                    return -1;
-                }
-                if (!killed && sent >= 2L * MIB) {
-                    // The S3 server dies with a quarter of the body sent.
-                    killed = true;
-                    try {
-                        s3.kill();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                int n = (int) Math.min(Math.min(length, 64 * 1024), size - sent);
-                byte[] bytes = new byte[n];
-                random.nextBytes(bytes);
-                System.arraycopy(bytes, 0, buffer, offset, n);
-                sent += n;
-                return n;
-            }
-        };
+        });
         try {
             HttpResponse<String> response = swift.putStream("AUTH_test/far/half", () -> dying, size);
             assertThat(response.statusCode()).isEqualTo(503);
@@ -196,7 +152,7 @@ class S3TargetFaultIntegrationTests {
         // process leaves it; no object of that name is listed.
         assertThat(swift.send("GET", "AUTH_test/far?format=json").body()).doesNotContain("\"name\": \"half\"");
         // What was there before is whole.
-        assertThat(swift.get("AUTH_test/far/resumed").body()).isEqualTo(randomBytes(5 * MIB / 2, 1));
+        assertThat(swift.get("AUTH_test/far/resumed").body()).isEqualTo(TargetFaults.randomBytes(5 * MIB / 2, 1));
     }
 
     @Test
@@ -216,24 +172,10 @@ class S3TargetFaultIntegrationTests {
         assertThat(swift.send("HEAD", "AUTH_test/far/steady").statusCode()).isEqualTo(503);
         assertThat(relay.accepted()).as("an open breaker does not ask the target").isEqualTo(accepted);
 
-        sleep(1700);
+        TargetFaults.sleep(1700);
         assertThat(swift.send("HEAD", "AUTH_test/far/steady").statusCode()).isEqualTo(200);
         assertThat(swift.get("AUTH_test/far/steady").body()).containsExactly(1, 2, 3);
         assertThat(swift.send("HEAD", "AUTH_test/far/steady").statusCode()).isEqualTo(200);
         assertThat(relay.accepted()).isGreaterThan(accepted);
-    }
-
-    private static byte[] randomBytes(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

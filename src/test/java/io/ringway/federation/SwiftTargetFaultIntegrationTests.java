@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,43 +101,26 @@ class SwiftTargetFaultIntegrationTests {
 
     @Test
     void aGetCutMidBodyResumesFromTheBytesSent() throws Exception {
-        byte[] body = randomBytes(5 * MIB / 2, 1);
+        byte[] body = TargetFaults.randomBytes(5 * MIB / 2, 1);
         assertThat(put("far/resumed", body).statusCode()).isEqualTo(201);
 
-        HttpResponse<byte[]> whole = getCutOnce("far/resumed");
+        HttpResponse<byte[]> whole = TargetFaults.cutOnce(relay, MIB, () -> get("far/resumed"));
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.body()).isEqualTo(body);
 
-        HttpResponse<byte[]> part = getCutOnce("far/resumed", "Range", "bytes=100-2000099");
+        HttpResponse<byte[]> part = TargetFaults.cutOnce(relay, MIB,
+                () -> get("far/resumed", "Range", "bytes=100-2000099"));
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(body, 100, 2_000_100));
     }
 
-    /** A GET whose target connection is cut after 1 MiB; the relay heals once it cut one. */
-    private HttpResponse<byte[]> getCutOnce(String path, String... headers) throws Exception {
-        int cutsBefore = relay.cuts();
-        relay.cutResponsesAfter(MIB);
-        Thread healer = new Thread(() -> {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (relay.cuts() == cutsBefore && System.nanoTime() < deadline) {
-                sleep(1);
-            }
-            relay.heal();
-        });
-        healer.start();
-        HttpResponse<byte[]> response = get(path, headers);
-        healer.join();
-        assertThat(relay.cuts()).as("the relay cut the target's answer").isGreaterThan(cutsBefore);
-        return response;
-    }
-
     @Test
     void aGetWhoseTargetDiesMidBodyIsAbortedNotCompleted() throws Exception {
-        byte[] body = randomBytes(4 * MIB, 2);
+        byte[] body = TargetFaults.randomBytes(4 * MIB, 2);
         assertThat(put("far/orphaned", body).statusCode()).isEqualTo(201);
         relay.stallResponsesAfter(MIB);
         Thread killer = new Thread(() -> {
-            sleep(500);
+            TargetFaults.sleep(500);
             relay.refuse();
         });
         killer.start();
@@ -151,36 +133,11 @@ class SwiftTargetFaultIntegrationTests {
     @Test
     void aPutCutMidBodyLeavesNothingOnTheTarget() throws Exception {
         long size = 8L * MIB;
-        InputStream dying = new InputStream() {
-            private final Random random = new Random(3);
-            private long sent;
-            private boolean killed;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (sent >= size) {
-                    return -1;
-                }
-                if (!killed && sent >= 2L * MIB) {
-                    // The target goes away with a quarter of the body sent.
-                    killed = true;
-                    relay.refuse();
-                    sleep(200);
-                }
-                int n = (int) Math.min(Math.min(length, 64 * 1024), size - sent);
-                byte[] bytes = new byte[n];
-                random.nextBytes(bytes);
-                System.arraycopy(bytes, 0, buffer, offset, n);
-                sent += n;
-                return n;
-            }
-        };
+        // The target goes away with a quarter of the body sent.
+        InputStream dying = TargetFaults.dyingBody(size, 2L * MIB, () -> {
+            relay.refuse();
+            TargetFaults.sleep(200);
+        });
         try {
             HttpResponse<String> response = http.send(request("PUT", "far/half",
                     HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> dying),
@@ -213,26 +170,12 @@ class SwiftTargetFaultIntegrationTests {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(relay.accepted()).isEqualTo(accepted);
 
-        sleep(1700);
+        TargetFaults.sleep(1700);
         assertThat(send("HEAD", "far/steady").statusCode()).isEqualTo(200);
         assertThat(get("far/steady").body()).containsExactly(1, 2, 3);
         // The trial requests of the half-open breaker succeed: it closes.
         assertThat(send("HEAD", "far/steady").statusCode()).isEqualTo(200);
         assertThat(relay.accepted()).isGreaterThan(accepted);
-    }
-
-    private static byte[] randomBytes(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private HttpResponse<String> send(String method, String path, String... headers) throws Exception {

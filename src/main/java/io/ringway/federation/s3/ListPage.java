@@ -1,5 +1,6 @@
 package io.ringway.federation.s3;
 
+import io.ringway.storage.db.DelimitedListing;
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,21 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 record ListPage(List<Entry> entries, boolean truncated, @Nullable String nextToken) {
 
-    /** Names in the order of their UTF-8 bytes, which is the order of their code points. */
-    static final Comparator<String> UTF8_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    /** Names in the order of their UTF-8 bytes (S3's and Swift's), which is the order of their code points. */
+    static final Comparator<String> UTF8_ORDER = DelimitedListing::compare;
 
     /**
      * An object ({@code prefix} false) or a common prefix (a Swift {@code subdir}; only its name).

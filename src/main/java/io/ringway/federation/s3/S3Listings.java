@@ -56,33 +56,45 @@ final class S3Listings {
 
     private Mono<Walk> page(String bucket, SwiftListingQuery query, @Nullable String startAfter, @Nullable String token,
             Collector collector) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("list-type", "2");
-        params.put("encoding-type", "url");
-        params.put("max-keys", Integer.toString(query.reverse() ? PAGE : Math.min(PAGE, collector.wanted() + 1)));
+        Map<String, String> params = params(query.reverse() ? PAGE : Math.min(PAGE, collector.wanted() + 1), token);
         if (!query.prefix().isEmpty()) {
             params.put("prefix", query.prefix());
         }
         if (query.delimiter() != null) {
             params.put("delimiter", query.delimiter());
         }
-        if (token != null) {
-            params.put("continuation-token", token);
-        } else if (startAfter != null && !startAfter.isEmpty()) {
+        if (token == null && startAfter != null && !startAfter.isEmpty()) {
             params.put("start-after", startAfter);
         }
-        return client.fetch("GET", bucket, null, params, Map.of(), "GET /" + bucket + " (list)")
-                .flatMap(answer -> {
+        return fetch(bucket, params, "list").flatMap(page -> {
+            boolean full = collector.take(page.entries());
+            boolean more = page.truncated() && page.nextToken() != null;
+            if (full || !more) {
+                return Mono.just(collector.walk(!more));
+            }
+            return page(bucket, query, startAfter, page.nextToken(), collector);
+        });
+    }
+
+    /** The parameters of every ListObjectsV2 page: keys URL-encoded, so that any key survives XML. */
+    private static Map<String, String> params(int maxKeys, @Nullable String token) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("list-type", "2");
+        params.put("encoding-type", "url");
+        params.put("max-keys", Integer.toString(maxKeys));
+        if (token != null) {
+            params.put("continuation-token", token);
+        }
+        return params;
+    }
+
+    private Mono<ListPage> fetch(String bucket, Map<String, String> params, String why) {
+        return client.fetch("GET", bucket, null, params, Map.of(), "GET /" + bucket + " (" + why + ")")
+                .map(answer -> {
                     if (answer.status() != 200) {
-                        return Mono.error(S3Error.of(answer));
+                        throw S3Error.of(answer);
                     }
-                    ListPage page = ListPage.parse(answer.body());
-                    boolean full = collector.take(page.entries());
-                    boolean more = page.truncated() && page.nextToken() != null;
-                    if (full || !more) {
-                        return Mono.just(collector.walk(!more));
-                    }
-                    return page(bucket, query, startAfter, page.nextToken(), collector);
+                    return ListPage.parse(answer.body());
                 });
     }
 
@@ -92,30 +104,18 @@ final class S3Listings {
     }
 
     private Mono<Stats> sum(String bucket, @Nullable String token, long objects, long bytes) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("list-type", "2");
-        params.put("encoding-type", "url");
-        params.put("max-keys", Integer.toString(PAGE));
-        if (token != null) {
-            params.put("continuation-token", token);
-        }
-        return client.fetch("GET", bucket, null, params, Map.of(), "GET /" + bucket + " (count)")
-                .flatMap(answer -> {
-                    if (answer.status() != 200) {
-                        return Mono.error(S3Error.of(answer));
-                    }
-                    ListPage page = ListPage.parse(answer.body());
-                    long count = objects;
-                    long total = bytes;
-                    for (ListPage.Entry entry : page.entries()) {
-                        count++;
-                        total += entry.bytes();
-                    }
-                    if (page.truncated() && page.nextToken() != null) {
-                        return sum(bucket, page.nextToken(), count, total);
-                    }
-                    return Mono.just(new Stats(count, total));
-                });
+        return fetch(bucket, params(PAGE, token), "count").flatMap(page -> {
+            long count = objects;
+            long total = bytes;
+            for (ListPage.Entry entry : page.entries()) {
+                count++;
+                total += entry.bytes();
+            }
+            if (page.truncated() && page.nextToken() != null) {
+                return sum(bucket, page.nextToken(), count, total);
+            }
+            return Mono.just(new Stats(count, total));
+        });
     }
 
     /** The count and bytes of a walk that saw the whole bucket. */

@@ -175,8 +175,11 @@ public final class DelimitedListing<R> {
         return value.substring(0, start) + new String(Character.toChars(last + 1));
     }
 
-    /** Code point order, which is SQLite's BINARY order on UTF-8 text and Python's str order. */
-    static int compare(@Nullable String a, @Nullable String b) {
+    /**
+     * Code point order, which is SQLite's BINARY order on UTF-8 text, Python's str order and the
+     * order of S3 listings.
+     */
+    public static int compare(@Nullable String a, @Nullable String b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
