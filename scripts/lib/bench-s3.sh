@@ -3,8 +3,11 @@
 # every container in an S3 cluster: s3proxy (org.gaul:s3proxy from Maven Central, the jar the
 # build copies to target/s3proxy for the tests), objects in a directory of the run.
 #   run_federation_s3: bench/Compare.java, every phase against s3proxy directly (signed S3
-#     requests, "direct") and through Ringway ("federated"), --goal forwarding; s3proxy pinned to
-#     core 0, Ringway and the load to core 1 (FEDERATION_PIN=0: not pinned), as --federation does.
+#     requests, "direct") and through Ringway ("federated"), --goal forwarding. Pinned as
+#     FEDERATION_PIN says: 1 (default, as --federation): s3proxy on core 0, Ringway and the load
+#     on core 1; "gateway": s3proxy and the load on core 0, Ringway alone on core 1 (the client
+#     and the target get the same CPU in both runs, the gateway what a machine of its own would
+#     give it); 0: not pinned.
 #   with --copy: bench/Bench.java through Ringway, then with --copy-policy Policy-0 the big object
 #     copied to a local container and back: the cross-cluster COPY.
 
@@ -36,10 +39,17 @@ EOF2
   done
   echo "# s3proxy pid $S3_PID on port $port (filesystem store in $WORK/s3/data)"
   S3_ENDPOINT=http://127.0.0.1:$port
-  if [ "${FEDERATION_PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && [ "$COPY" = 0 ]; then
+  LOAD_TASKSET=()
+  if [ "${FEDERATION_PIN:-1}" != 0 ] && [ "$(nproc)" -ge 2 ] && [ "$COPY" = 0 ]; then
     taskset -a -p -c 0 "$S3_PID" >/dev/null
     TASKSET=(taskset -c 1)
-    echo "# pinned: the target (s3proxy) on core 0; gateway and load on core 1"
+    if [ "${FEDERATION_PIN:-1}" = gateway ]; then
+      LOAD_TASKSET=(taskset -c 0)
+      echo "# pinned: the target (s3proxy) and the load on core 0; the gateway alone on core 1"
+    else
+      LOAD_TASKSET=(taskset -c 1)
+      echo "# pinned: the target (s3proxy) on core 0; gateway and load on core 1"
+    fi
   fi
   start_federated_ringway --federation-s3 "every new container lives in S3" s3 s3 \
     --ringway.federation.targets.s3.type=s3 --ringway.federation.targets.s3.endpoint="http://127.0.0.1:$port" \
@@ -52,7 +62,7 @@ run_federation_s3() {
   start_s3_federation
   mkdir -p "$WORK/classes"
   javac -d "$WORK/classes" "$ROOT"/bench/*.java
-  local cmd=("${TASKSET[@]}" java -Xmx512m -cp "$WORK/classes" Compare
+  local cmd=("${LOAD_TASKSET[@]}" java -Xmx512m -cp "$WORK/classes" Compare
     --target direct --s3 "$S3_ENDPOINT" --user bench-access --key bench-secret --pids "$S3_PID"
     --target federated --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID"
     --storage-pids "$S3_PID" --concurrency "$CONCURRENCY" --duration "$DURATION" --big "$BIG_BYTES"

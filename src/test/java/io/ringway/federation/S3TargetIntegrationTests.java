@@ -41,7 +41,8 @@ class S3TargetIntegrationTests {
     private static final String SWIFT_CONF = SwiftConfText.withDefaultPolicy0(
             SwiftConfText.federated(1, "s3", "s3-b")
             + SwiftConfText.federated(2, "s3-nowhere", "s3-down")
-            + SwiftConfText.federated(3, "s3-refused", "s3-wrong-key"));
+            + SwiftConfText.federated(3, "s3-refused", "s3-wrong-key")
+            + SwiftConfText.federated(4, "s3-other", "s3-c"));
 
     @TempDir
     static Path data;
@@ -78,7 +79,13 @@ class S3TargetIntegrationTests {
                 target + "s3-wrong-key.endpoint=" + s3.endpoint(),
                 target + "s3-wrong-key.access-key=" + S3ProxyServer.ACCESS_KEY,
                 target + "s3-wrong-key.secret-key=not-the-secret",
-                target + "s3-wrong-key.bucket=refused-{account}-{container}");
+                target + "s3-wrong-key.bucket=refused-{account}-{container}",
+                // Another target (its own pool, breaker and buckets) on the same S3 server.
+                target + "s3-c.type=s3",
+                target + "s3-c.endpoint=" + s3.endpoint(),
+                target + "s3-c.access-key=" + S3ProxyServer.ACCESS_KEY,
+                target + "s3-c.secret-key=" + S3ProxyServer.SECRET_KEY,
+                target + "s3-c.bucket=other-{account}-{container}");
         swift = new SwiftHttp(((WebServerApplicationContext) app).getWebServer().getPort(), "test:tester", "testing");
     }
 
@@ -299,7 +306,7 @@ class S3TargetIntegrationTests {
     }
 
     @Test
-    void copiesBetweenTheLocalClusterAndTheBucket() throws Exception {
+    void copiesBetweenTheLocalClusterAndTheBucketAndAnotherTarget() throws Exception {
         assertThat(swift.send("PUT", "AUTH_test/near").statusCode()).isEqualTo(201);
         assertThat(swift.send("PUT", "AUTH_test/far", "X-Storage-Policy", "s3").statusCode()).isEqualTo(201);
         byte[] body = new byte[256 * 1024];
@@ -319,6 +326,17 @@ class S3TargetIntegrationTests {
         assertThat(swift.get("AUTH_test/near/back").body()).isEqualTo(body);
         assertThat(swift.send("COPY", "AUTH_test/far/there", "Destination", "far/again").statusCode()).isEqualTo(201);
         assertThat(swift.get("AUTH_test/far/again").body()).isEqualTo(body);
+
+        // From one target to another.
+        assertThat(swift.send("PUT", "AUTH_test/elsewhere", "X-Storage-Policy", "s3-other").statusCode())
+                .isEqualTo(201);
+        assertThat(swift.send("COPY", "AUTH_test/far/there", "Destination", "elsewhere/moved").statusCode())
+                .isEqualTo(201);
+        Path moved = data.resolve("copied-elsewhere");
+        JsonNode other = aws.run("s3api", "get-object", "--bucket", "other-auth-test-elsewhere", "--key", "moved",
+                moved.toString()).json();
+        assertThat(Files.readAllBytes(moved)).isEqualTo(body);
+        assertThat(other.get("Metadata").get("kind").asString()).isEqualTo("copied");
     }
 
     @Test
