@@ -19,7 +19,8 @@
 #                  checks issue 5's targets (p50 at most 10 % more, 90 % of the throughput)
 #   --federation-s3  forwarding's cost to an S3 target: s3proxy (started here) directly, with
 #                  signed S3 requests ("direct"), against Ringway (-Xmx256m) whose default
-#                  policy keeps containers in it ("federated"), as --federation does for Swift.
+#                  policy keeps containers in it ("federated"), as --federation does for Swift
+#                  (FEDERATION_PIN=gateway: s3proxy and the load on core 0, Ringway alone on 1).
 #                  With --copy instead: Bench.java through Ringway only (the gateway's RSS at
 #                  every tenth of the big object), then the big object copied (COPY) to a local
 #                  container and back, each copy read and checked

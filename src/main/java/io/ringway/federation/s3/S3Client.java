@@ -95,10 +95,11 @@ final class S3Client {
                 .map(bytes -> new Answer(response.status(), response.headers(), bytes));
     }
 
-    private record Location(String origin, String host, String path) {
+    /** Where a request goes: scheme and authority, the {@code Host} header, the encoded path. */
+    record Location(String origin, String host, String path) {
     }
 
-    private Location locate(@Nullable String bucket, @Nullable String key) {
+    Location locate(@Nullable String bucket, @Nullable String key) {
         String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
