@@ -3,6 +3,7 @@ package io.ringway.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.testing.RingwayApps;
+import io.ringway.testing.S3ProxyServer;
 import io.ringway.testing.SwiftConfText;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +39,7 @@ class TlsTargetIntegrationTests {
 
     private ConfigurableApplicationContext remoteApp;
     private ConfigurableApplicationContext localApp;
+    private S3ProxyServer s3;
     private String local;
     private String localToken;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -65,7 +67,11 @@ class TlsTargetIntegrationTests {
         Files.writeString(localData.resolve("etc").resolve("swift.conf"), SwiftConfText.withDefaultPolicy0(
                 SwiftConfText.federated(1, "trusted", "trusted")
                 + SwiftConfText.federated(2, "untrusted", "untrusted")
-                + SwiftConfText.federated(3, "unverified", "unverified")));
+                + SwiftConfText.federated(3, "unverified", "unverified")
+                + SwiftConfText.federated(4, "s3-trusted", "s3-trusted")
+                + SwiftConfText.federated(5, "s3-untrusted", "s3-untrusted")));
+        s3 = S3ProxyServer.startTls(Files.createDirectories(data.resolve("s3")),
+                new S3ProxyServer.Tls(keys.resolve("server.p12"), PASSWORD));
         List<String> args = new ArrayList<>(List.of("--ringway.middleware.tempauth.token-secret=local-secret"));
         for (String target : List.of("trusted", "untrusted", "unverified")) {
             String prefix = "--ringway.federation.targets." + target + ".";
@@ -77,6 +83,14 @@ class TlsTargetIntegrationTests {
         args.add("--ringway.federation.targets.trusted.tls.trust-store=" + keys.resolve("trust.p12"));
         args.add("--ringway.federation.targets.trusted.tls.trust-store-password=" + PASSWORD);
         args.add("--ringway.federation.targets.unverified.tls.verify=false");
+        for (String target : List.of("s3-trusted", "s3-untrusted")) {
+            String prefix = "--ringway.federation.targets." + target + ".";
+            args.addAll(List.of(prefix + "type=s3", prefix + "endpoint=" + s3.endpoint(),
+                    prefix + "access-key=" + S3ProxyServer.ACCESS_KEY, prefix + "secret-key=" + S3ProxyServer.SECRET_KEY,
+                    prefix + "bucket=" + target + "-{container}"));
+        }
+        args.add("--ringway.federation.targets.s3-trusted.tls.trust-store=" + keys.resolve("trust.p12"));
+        args.add("--ringway.federation.targets.s3-trusted.tls.trust-store-password=" + PASSWORD);
         localApp = RingwayApps.start(localData, WebApplicationType.REACTIVE, args.toArray(String[]::new));
         local = "http://127.0.0.1:" + ((WebServerApplicationContext) localApp).getWebServer().getPort();
         HttpResponse<String> auth = http.send(HttpRequest.newBuilder(URI.create(local + "/auth/v1.0"))
@@ -86,12 +100,15 @@ class TlsTargetIntegrationTests {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws InterruptedException {
         if (localApp != null) {
             localApp.close();
         }
         if (remoteApp != null) {
             remoteApp.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -100,6 +117,17 @@ class TlsTargetIntegrationTests {
         assertThat(send("PUT", "AUTH_test/safe", "X-Storage-Policy", "trusted")).isEqualTo(201);
         assertThat(send("PUT", "AUTH_test/safe/o")).isEqualTo(201);
         assertThat(send("HEAD", "AUTH_test/safe/o")).isEqualTo(200);
+    }
+
+    @Test
+    void anS3TargetOnHttpsTrustedThroughTheTrustStoreServesAndAnUntrustedOneIsRefused() throws Exception {
+        assertThat(send("PUT", "AUTH_test/s3safe", "X-Storage-Policy", "s3-trusted")).isEqualTo(201);
+        assertThat(send("PUT", "AUTH_test/s3safe/o")).isEqualTo(201);
+        assertThat(send("HEAD", "AUTH_test/s3safe/o")).isEqualTo(200);
+        assertThat(Files.isDirectory(data.resolve("s3").resolve("data").resolve("s3-trusted-s3safe"))).isTrue();
+
+        assertThat(send("PUT", "AUTH_test/s3spoofed", "X-Storage-Policy", "s3-untrusted")).isEqualTo(503);
+        assertThat(Files.exists(data.resolve("s3").resolve("data").resolve("s3-untrusted-s3spoofed"))).isFalse();
     }
 
     @Test

@@ -28,11 +28,17 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final boolean https;
     private final Path log;
 
-    private S3ProxyServer(Process process, int port, Path log) {
+    /** A key store (PKCS12) holding the server's certificate and key, for https. */
+    public record Tls(Path keyStore, String password) {
+    }
+
+    private S3ProxyServer(Process process, int port, boolean https, Path log) {
         this.process = requireNonNull(process, "process");
         this.port = port;
+        this.https = https;
         this.log = requireNonNull(log, "log");
     }
 
@@ -47,6 +53,19 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Starts s3proxy on {@code port} (a restart after a kill keeps its port and its objects). */
     public static S3ProxyServer start(Path dir, int port) throws IOException, InterruptedException {
+        return start(dir, port, null);
+    }
+
+    /** Starts s3proxy on a free port, on https with the certificate of {@code tls}. */
+    public static S3ProxyServer startTls(Path dir, Tls tls) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return start(dir, port, tls);
+    }
+
+    private static S3ProxyServer start(Path dir, int port, Tls tls) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("ringway.s3proxy.jar", "target/s3proxy/s3proxy.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: ./mvnw verify copies it in pre-integration-test"
@@ -54,8 +73,12 @@ public final class S3ProxyServer implements AutoCloseable {
         }
         Path data = Files.createDirectories(dir.resolve("data"));
         Path properties = dir.resolve("s3proxy.conf");
+        String endpoint = tls == null
+                ? "s3proxy.endpoint=http://127.0.0.1:" + port
+                : "s3proxy.secure-endpoint=https://127.0.0.1:" + port + "\ns3proxy.keystore-path=" + tls.keyStore()
+                        + "\ns3proxy.keystore-password=" + tls.password();
         Files.writeString(properties, String.join("\n",
-                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                endpoint,
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + ACCESS_KEY,
                 "s3proxy.credential=" + SECRET_KEY,
@@ -70,7 +93,7 @@ public final class S3ProxyServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("LOG_LEVEL", "warn");
-        S3ProxyServer server = new S3ProxyServer(builder.start(), port, log);
+        S3ProxyServer server = new S3ProxyServer(builder.start(), port, tls != null, log);
         server.awaitListening();
         return server;
     }
@@ -96,9 +119,9 @@ public final class S3ProxyServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:port}. */
+    /** {@code http://127.0.0.1:port} (https when started so). */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create((https ? "https" : "http") + "://127.0.0.1:" + port);
     }
 
     /** Kills it at once (SIGKILL), as a cluster that dies. */
