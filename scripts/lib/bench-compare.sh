@@ -111,6 +111,18 @@ compare_cluster_up() {
 }
 
 # compare_run SWIFT_NAME RINGWAY_NAME GOAL: bench/Compare.java, the swift-proxy-server first.
+# compare_exec COMMAND...: runs bench/Compare.java's COMMAND (with --chunked when asked and the
+# extra options), sets rc, then checks the Ringway gateway for leaks.
+compare_exec() {
+  local cmd=("$@")
+  if [ $CHUNKED = 1 ]; then cmd+=(--chunked); fi
+  rc=0
+  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "${cmd[@]}" "${EXTRA[@]}" || rc=$?
+  echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  ringway_leak_check
+}
+
 compare_run() {
   mkdir -p "$WORK/classes"
   javac -d "$WORK/classes" "$ROOT"/bench/*.java
@@ -119,12 +131,7 @@ compare_run() {
     --target "$2" --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID"
     --storage-pids "$STORAGE_PIDS_OF_CLUSTER" --memcached-pids "$MEMCACHED_PID_OF_CLUSTER"
     --concurrency "$CONCURRENCY" --duration "$DURATION" --big "$BIG_BYTES" --goal "$3")
-  if [ $CHUNKED = 1 ]; then cmd+=(--chunked); fi
-  rc=0
-  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  "${cmd[@]}" "${EXTRA[@]}" || rc=$?
-  echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  ringway_leak_check
+  compare_exec "${cmd[@]}"
   local plog=$COMPARE_BASE/log/proxy-server.log errors memcache
   errors=$(grep -c 'ERROR' "$plog" 2>/dev/null || true)
   memcache=$(grep -ci 'memcache' "$plog" 2>/dev/null || true)

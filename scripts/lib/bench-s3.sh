@@ -67,10 +67,5 @@ run_federation_s3() {
     --target federated --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID"
     --storage-pids "$S3_PID" --concurrency "$CONCURRENCY" --duration "$DURATION" --big "$BIG_BYTES"
     --goal forwarding)
-  if [ $CHUNKED = 1 ]; then cmd+=(--chunked); fi
-  rc=0
-  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  "${cmd[@]}" "${EXTRA[@]}" || rc=$?
-  echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  ringway_leak_check
+  compare_exec "${cmd[@]}"
 }

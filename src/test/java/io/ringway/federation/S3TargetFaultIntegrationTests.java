@@ -11,10 +11,13 @@ import io.ringway.testing.SwiftConfText;
 import io.ringway.testing.SwiftHttp;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,16 +63,13 @@ class S3TargetFaultIntegrationTests {
         Files.createDirectories(local.resolve("etc"));
         Files.writeString(local.resolve("etc").resolve("swift.conf"), SWIFT_CONF);
         String target = "--ringway.federation.targets.relayed.";
-        app = RingwayApps.start(local, WebApplicationType.REACTIVE,
-                target + "type=s3",
-                target + "endpoint=http://127.0.0.1:" + relay.port(),
-                target + "access-key=" + S3ProxyServer.ACCESS_KEY,
-                target + "secret-key=" + S3ProxyServer.SECRET_KEY,
-                target + "bucket=ringway-{account}-{container}",
-                target + "limits.connect-timeout=500ms",
+        List<String> args = new ArrayList<>(S3ProxyServer.targetArgs("relayed",
+                URI.create("http://127.0.0.1:" + relay.port()), S3ProxyServer.SECRET_KEY, "ringway-{account}-{container}"));
+        args.addAll(List.of(target + "limits.connect-timeout=500ms",
                 target + "limits.response-timeout=2s",
                 target + "limits.minimum-requests=4",
-                target + "limits.open-duration=1500ms");
+                target + "limits.open-duration=1500ms"));
+        app = RingwayApps.start(local, WebApplicationType.REACTIVE, args.toArray(String[]::new));
         swift = new SwiftHttp(((WebServerApplicationContext) app).getWebServer().getPort(), "test:tester", "testing");
         assertThat(swift.send("PUT", "AUTH_test/far", "X-Storage-Policy", "s3").statusCode()).isEqualTo(201);
         assertThat(swift.send("PUT", "AUTH_test/near").statusCode()).isEqualTo(201);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -64,28 +65,17 @@ class S3TargetIntegrationTests {
             closedPort = socket.getLocalPort();
         }
         String target = "--ringway.federation.targets.";
-        app = RingwayApps.start(local, WebApplicationType.REACTIVE,
-                target + "s3-b.type=s3",
-                target + "s3-b.endpoint=" + s3.endpoint(),
-                target + "s3-b.access-key=" + S3ProxyServer.ACCESS_KEY,
-                target + "s3-b.secret-key=" + S3ProxyServer.SECRET_KEY,
-                target + "s3-b.bucket=ringway-{account}-{container}",
-                target + "s3-down.type=s3",
+        List<String> args = new ArrayList<>(s3.targetArgs("s3-b", "ringway-{account}-{container}"));
+        args.addAll(List.of(target + "s3-down.type=s3",
                 target + "s3-down.endpoint=http://127.0.0.1:" + closedPort,
                 target + "s3-down.access-key=a",
                 target + "s3-down.secret-key=b",
-                target + "s3-down.limits.connect-timeout=500ms",
-                target + "s3-wrong-key.type=s3",
-                target + "s3-wrong-key.endpoint=" + s3.endpoint(),
-                target + "s3-wrong-key.access-key=" + S3ProxyServer.ACCESS_KEY,
-                target + "s3-wrong-key.secret-key=not-the-secret",
-                target + "s3-wrong-key.bucket=refused-{account}-{container}",
-                // Another target (its own pool, breaker and buckets) on the same S3 server.
-                target + "s3-c.type=s3",
-                target + "s3-c.endpoint=" + s3.endpoint(),
-                target + "s3-c.access-key=" + S3ProxyServer.ACCESS_KEY,
-                target + "s3-c.secret-key=" + S3ProxyServer.SECRET_KEY,
-                target + "s3-c.bucket=other-{account}-{container}");
+                target + "s3-down.limits.connect-timeout=500ms"));
+        args.addAll(S3ProxyServer.targetArgs("s3-wrong-key", s3.endpoint(), "not-the-secret",
+                "refused-{account}-{container}"));
+        // Another target (its own pool, breaker and buckets) on the same S3 server.
+        args.addAll(s3.targetArgs("s3-c", "other-{account}-{container}"));
+        app = RingwayApps.start(local, WebApplicationType.REACTIVE, args.toArray(String[]::new));
         swift = new SwiftHttp(((WebServerApplicationContext) app).getWebServer().getPort(), "test:tester", "testing");
     }
 

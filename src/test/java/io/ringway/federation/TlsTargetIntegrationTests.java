@@ -84,10 +84,7 @@ class TlsTargetIntegrationTests {
         args.add("--ringway.federation.targets.trusted.tls.trust-store-password=" + PASSWORD);
         args.add("--ringway.federation.targets.unverified.tls.verify=false");
         for (String target : List.of("s3-trusted", "s3-untrusted")) {
-            String prefix = "--ringway.federation.targets." + target + ".";
-            args.addAll(List.of(prefix + "type=s3", prefix + "endpoint=" + s3.endpoint(),
-                    prefix + "access-key=" + S3ProxyServer.ACCESS_KEY, prefix + "secret-key=" + S3ProxyServer.SECRET_KEY,
-                    prefix + "bucket=" + target + "-{container}"));
+            args.addAll(s3.targetArgs(target, target + "-{container}"));
         }
         args.add("--ringway.federation.targets.s3-trusted.tls.trust-store=" + keys.resolve("trust.p12"));
         args.add("--ringway.federation.targets.s3-trusted.tls.trust-store-password=" + PASSWORD);

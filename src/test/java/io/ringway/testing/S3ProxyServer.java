@@ -124,6 +124,21 @@ public final class S3ProxyServer implements AutoCloseable {
         return URI.create((https ? "https" : "http") + "://127.0.0.1:" + port);
     }
 
+    /**
+     * The gateway's arguments for a target {@code name} of type s3 on this server, with its keys
+     * and the bucket template {@code bucket}.
+     */
+    public List<String> targetArgs(String name, String bucket) {
+        return targetArgs(name, endpoint(), SECRET_KEY, bucket);
+    }
+
+    /** The same for an S3 target at {@code endpoint} (a relay before the server), signing with {@code secretKey}. */
+    public static List<String> targetArgs(String name, URI endpoint, String secretKey, String bucket) {
+        String prefix = "--ringway.federation.targets." + name + ".";
+        return List.of(prefix + "type=s3", prefix + "endpoint=" + endpoint, prefix + "access-key=" + ACCESS_KEY,
+                prefix + "secret-key=" + secretKey, prefix + "bucket=" + bucket);
+    }
+
     /** Kills it at once (SIGKILL), as a cluster that dies. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
