@@ -2,11 +2,13 @@ package io.ringway.config;
 
 import io.ringway.api.error.SwiftExceptionHandler;
 import io.ringway.api.http.KeepAliveEcho;
-import io.ringway.api.recon.GatewayRecon;
-import io.ringway.federation.Targets;
 import io.ringway.api.http.RefusedCodingBody;
 import io.ringway.api.http.SwiftRequestDecoding;
+import io.ringway.api.recon.GatewayRecon;
+import io.ringway.api.recon.HostRecon;
+import io.ringway.federation.Targets;
 import io.ringway.info.InfoRegistry;
+import io.ringway.info.RingwayVersion;
 import io.ringway.middleware.MiddlewareContext;
 import io.ringway.middleware.MiddlewareFactory;
 import io.ringway.middleware.MiddlewareRegistry;
@@ -22,10 +24,14 @@ import io.ringway.middleware.healthcheck.HealthcheckFactory;
 import io.ringway.middleware.listingformats.ListingFormatsFactory;
 import io.ringway.middleware.proxylogging.ProxyLoggingFactory;
 import io.ringway.middleware.tempauth.TempAuthFactory;
+import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.SwiftConf;
 import io.ringway.proxy.ProxyApplication;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -37,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -124,11 +131,18 @@ class GatewayConfiguration {
                 .endingIn(app);
     }
 
-    /** {@code /recon/<check>} on the gateway's port, ahead of the pipeline: the federation targets' health. */
+    /**
+     * {@code /recon/<check>} on the gateway's port, ahead of the pipeline: the host's load, memory
+     * and sockets, the time, the version, the MD5 of the rings and swift.conf in use, and the
+     * federation targets' health.
+     */
     @Bean
-    GatewayRecon gatewayRecon(Targets targets, ApplicationContext gatewayContext) {
-        return new GatewayRecon(Map.of("federation", targets::health),
-                exchange -> onGatewayServer(exchange, gatewayContext), Pipeline.ORDER - 1);
+    GatewayRecon gatewayRecon(Targets targets, RingwayProperties ringway, StoragePolicies policies,
+            ApplicationContext gatewayContext) {
+        Map<String, Supplier<Mono<?>>> checks = new LinkedHashMap<>(new HostRecon(Path.of("/proc"),
+                ringway.effectiveSwiftDir().toAbsolutePath().normalize(), policies, RingwayVersion.recon()).checks());
+        checks.put("federation", targets::health);
+        return new GatewayRecon(checks, exchange -> onGatewayServer(exchange, gatewayContext), Pipeline.ORDER - 1);
     }
 
     /** Ahead of Boot's own handler (-1): every error answer is Swift's. */

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code GET /recon/<check>} on the gateway's port, ahead of the middleware pipeline and without
  * authentication, as Swift's recon answers on storage nodes: each check a JSON document, an
- * unknown check 404 {@code Not Found}. Checks so far: {@code federation} (the targets' health).
+ * unknown check 404 with Swift's {@code Invalid path: <path>}. Checks: the host's and the
+ * cluster files' ({@link HostRecon}) and {@code federation} (the targets' health).
  */
 public final class GatewayRecon implements WebFilter, Ordered {
 
@@ -60,7 +61,7 @@ public final class GatewayRecon implements WebFilter, Ordered {
         ServerHttpResponse response = exchange.getResponse();
         if (check == null) {
             response.setStatusCode(HttpStatus.NOT_FOUND);
-            return write(response, "Not Found", "text/plain");
+            return write(response, "Invalid path: " + path, "text/plain");
         }
         return check.get().flatMap(document -> write(response, JSON.writeValueAsString(document),
                 "application/json"));

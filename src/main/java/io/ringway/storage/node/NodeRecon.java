@@ -2,6 +2,8 @@ package io.ringway.storage.node;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.api.recon.ReconTime;
+import io.ringway.info.RingwayVersion;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
 public final class NodeRecon {
 
     /** The Swift release whose backend protocol this node implements, reported to swift-recon. */
-    public static final String SWIFT_VERSION = "2.30.1";
+    public static final String SWIFT_VERSION = RingwayVersion.SWIFT_RELEASE;
 
     private final DeviceRoot devices;
     private final Clock clock;
@@ -42,8 +44,8 @@ public final class NodeRecon {
         }
         String check = request.path().substring("/recon/".length());
         return switch (check) {
-            case "version" -> json(Mono.just(Map.of("swiftversion", SWIFT_VERSION)));
-            case "time" -> json(Mono.fromSupplier(() -> clock.millis() / 1000.0));
+            case "version" -> json(Mono.just(RingwayVersion.recon()));
+            case "time" -> json(Mono.fromSupplier(() -> ReconTime.seconds(clock.millis())));
             case "diskusage" -> json(Mono.fromCallable(this::diskUsage).subscribeOn(Schedulers.boundedElastic()));
             case "devices" -> json(Mono.fromCallable(this::deviceList).subscribeOn(Schedulers.boundedElastic()));
             default -> ServerResponse.status(404)

@@ -43,10 +43,10 @@ class StorageNodeHandlerTests {
     void reportsVersionTimeAndDevicesWithSwiftsKeys() {
         client.get().uri("/recon/version").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.swiftversion").isEqualTo(NodeRecon.SWIFT_VERSION);
+                .expectBody().jsonPath("$.version").isEqualTo(NodeRecon.SWIFT_VERSION);
         client.get().uri("/recon/time").exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo("1.70000000025E9");
+                .expectBody(String.class).isEqualTo("1700000000.25");
         client.get().uri("/recon/devices").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$['" + devices.toAbsolutePath() + "']").isEqualTo(java.util.List.of("d1", "d2"));
