@@ -1,5 +1,7 @@
 package io.ringway.config;
 
+import io.ringway.api.recon.HostRecon;
+import io.ringway.info.RingwayVersion;
 import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.StoragePolicy;
 import io.ringway.storage.account.AccountServer;
@@ -9,10 +11,6 @@ import io.ringway.storage.container.ContainerSettings;
 import io.ringway.storage.container.ContainerUpdater;
 import io.ringway.storage.db.DatabaseReclaimer;
 import io.ringway.storage.node.BackendServer;
-import io.ringway.storage.object.ObjectServer;
-import io.ringway.storage.object.ObjectServerSettings;
-import io.ringway.storage.object.ObjectUpdater;
-import io.ringway.storage.object.ObjectUpdaterSettings;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.node.NodePorts;
 import io.ringway.storage.node.NodeRecon;
@@ -20,9 +18,14 @@ import io.ringway.storage.node.NodeSweeps;
 import io.ringway.storage.node.ServerType;
 import io.ringway.storage.node.StorageNodeProperties;
 import io.ringway.storage.node.StorageNodeServers;
+import io.ringway.storage.object.ObjectServer;
+import io.ringway.storage.object.ObjectServerSettings;
+import io.ringway.storage.object.ObjectUpdater;
+import io.ringway.storage.object.ObjectUpdaterSettings;
 import io.ringway.swift.HashPath;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -73,9 +76,11 @@ class StorageNodeConfiguration {
         return HttpClient.create(storageNodeConnections);
     }
 
+    /** Recon on every port of the node: its own checks and the host's ({@link HostRecon}). */
     @Bean
-    NodeRecon nodeRecon(DeviceRoot devices, Clock storageClock) {
-        return new NodeRecon(devices, storageClock);
+    NodeRecon nodeRecon(DeviceRoot devices, Clock storageClock, RingwayProperties ringway, StoragePolicies policies) {
+        return new NodeRecon(devices, storageClock, new HostRecon(Path.of("/proc"),
+                ringway.effectiveSwiftDir().toAbsolutePath().normalize(), policies, RingwayVersion.recon()).checks());
     }
 
     @Bean

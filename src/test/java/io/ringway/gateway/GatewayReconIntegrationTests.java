@@ -2,6 +2,8 @@ package io.ringway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.storage.node.ServerType;
+import io.ringway.storage.node.StorageNodeServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,6 +69,23 @@ class GatewayReconIntegrationTests {
         // The Swift release whose API the gateway speaks, as its storage nodes report theirs.
         assertThat(json("version").get("version").asString()).isEqualTo("2.30.1");
         assertThat(json("version").has("ringway")).isTrue();
+    }
+
+    @Test
+    void theEmbeddedNodesServersAnswerTheHostChecksToo() throws Exception {
+        Path etc = data.resolve("etc").toAbsolutePath().normalize();
+        StorageNodeServers servers = app.getBean(StorageNodeServers.class);
+        for (ServerType type : ServerType.values()) {
+            String base = "http://127.0.0.1:" + servers.port(type) + "/recon/";
+            HttpResponse<String> rings = http.send(HttpRequest.newBuilder(URI.create(base + "ringmd5")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(rings.statusCode()).as(type.toString()).isEqualTo(200);
+            assertThat(JSON.readTree(rings.body()).get(etc.resolve("object.ring.gz").toString()).asString())
+                    .isEqualTo(md5(etc.resolve("object.ring.gz")));
+            HttpResponse<String> load = http.send(HttpRequest.newBuilder(URI.create(base + "load")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(load.body()).has("15m")).as(type.toString()).isTrue();
+        }
     }
 
     @Test

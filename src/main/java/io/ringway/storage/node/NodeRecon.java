@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -22,8 +23,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Swift's recon middleware on a storage node, first part: {@code /recon/version},
- * {@code /recon/time}, {@code /recon/diskusage} and {@code /recon/devices}, with Swift's JSON
- * keys so that {@code swift-recon} reads them. Any other check answers 404 as Swift does.
+ * {@code /recon/time}, {@code /recon/diskusage} and {@code /recon/devices}, and the host's and
+ * cluster files' checks ({@code load}, {@code mem}, {@code sockstat}, {@code ringmd5},
+ * {@code swiftconfmd5}), with Swift's JSON keys so that {@code swift-recon} reads them. Any other
+ * check answers 404 as Swift does.
  */
 public final class NodeRecon {
 
@@ -32,10 +35,22 @@ public final class NodeRecon {
 
     private final DeviceRoot devices;
     private final Clock clock;
+    private final Map<String, Supplier<Mono<?>>> hostChecks;
 
+    /** Only the node's own checks (tests). */
     public NodeRecon(DeviceRoot devices, Clock clock) {
+        this(devices, clock, Map.of());
+    }
+
+    /**
+     * @param hostChecks the host's and the cluster files' checks ({@code load}, {@code mem},
+     *     {@code sockstat}, {@code ringmd5}, {@code swiftconfmd5}: {@code HostRecon}), answered
+     *     as the node's own
+     */
+    public NodeRecon(DeviceRoot devices, Clock clock, Map<String, Supplier<Mono<?>>> hostChecks) {
         this.devices = requireNonNull(devices, "devices");
         this.clock = requireNonNull(clock, "clock");
+        this.hostChecks = Map.copyOf(hostChecks);
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
@@ -48,9 +63,11 @@ public final class NodeRecon {
             case "time" -> json(Mono.fromSupplier(() -> ReconTime.seconds(clock.millis())));
             case "diskusage" -> json(Mono.fromCallable(this::diskUsage).subscribeOn(Schedulers.boundedElastic()));
             case "devices" -> json(Mono.fromCallable(this::deviceList).subscribeOn(Schedulers.boundedElastic()));
-            default -> ServerResponse.status(404)
-                    .contentType(MediaType.TEXT_PLAIN)
-                    .bodyValue("Invalid path: " + request.path());
+            default -> hostChecks.containsKey(check)
+                    ? json(hostChecks.get(check).get())
+                    : ServerResponse.status(404)
+                            .contentType(MediaType.TEXT_PLAIN)
+                            .bodyValue("Invalid path: " + request.path());
         };
     }
 
