@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,7 +205,7 @@ final class S3Listings {
         Walk walk(boolean exhausted) {
             List<ListPage.Entry> entries = new ArrayList<>(kept);
             if (query.reverse()) {
-                java.util.Collections.reverse(entries);
+                Collections.reverse(entries);
             }
             return new Walk(List.copyOf(entries), exhausted && !stopped && query.wholeContainer());
         }

@@ -271,7 +271,8 @@ public final class S3Target implements Target {
                             response.dispose();
                             return Mono.just(made(404));
                         }
-                        return Mono.just(status == 304 ? drained(response, 304, headers) : response.as(status, headers));
+                        // A 304's empty body is read like any other: its connection goes back to the pool.
+                        return Mono.just(response.as(status, headers));
                     }
                     return S3Client.read(response).map(answer -> {
                         S3Error error = S3Error.of(answer);
@@ -286,11 +287,6 @@ public final class S3Target implements Target {
                         return answer(error);
                     });
                 });
-    }
-
-    private static RemoteResponse drained(RemoteResponse response, int status, HttpHeaders headers) {
-        response.dispose();
-        return RemoteResponse.made(status, headers, new byte[0]);
     }
 
     /** Swift's POST replaces the metadata: S3 copies the object onto itself with the new metadata. */
