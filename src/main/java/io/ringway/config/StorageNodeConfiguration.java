@@ -13,7 +13,6 @@ import io.ringway.storage.db.DatabaseReclaimer;
 import io.ringway.storage.node.BackendServer;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.node.NodePorts;
-import io.ringway.storage.node.NodeRecon;
 import io.ringway.storage.node.NodeSweeps;
 import io.ringway.storage.node.ServerType;
 import io.ringway.storage.node.StorageNodeProperties;
@@ -22,6 +21,10 @@ import io.ringway.storage.object.ObjectServer;
 import io.ringway.storage.object.ObjectServerSettings;
 import io.ringway.storage.object.ObjectUpdater;
 import io.ringway.storage.object.ObjectUpdaterSettings;
+import io.ringway.storage.recon.NodeRecon;
+import io.ringway.storage.recon.ReconCache;
+import io.ringway.storage.recon.ReconFile;
+import io.ringway.storage.recon.ReconPasses;
 import io.ringway.swift.HashPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,10 +79,17 @@ class StorageNodeConfiguration {
         return HttpClient.create(storageNodeConnections);
     }
 
+    @Bean
+    ReconCache reconCache(StorageNodeProperties properties) {
+        return new ReconCache(properties.reconCachePath());
+    }
+
     /** Recon on every port of the node: its own checks and the host's ({@link HostRecon}). */
     @Bean
-    NodeRecon nodeRecon(DeviceRoot devices, Clock storageClock, RingwayProperties ringway, StoragePolicies policies) {
-        return new NodeRecon(devices, storageClock, new HostRecon(Path.of("/proc"),
+    NodeRecon nodeRecon(DeviceRoot devices, Clock storageClock, ReconCache reconCache, RingwayProperties ringway,
+            StoragePolicies policies) {
+        Path proc = Path.of("/proc");
+        return new NodeRecon(devices, storageClock, reconCache, proc, new HostRecon(proc,
                 ringway.effectiveSwiftDir().toAbsolutePath().normalize(), policies, RingwayVersion.recon()).checks());
     }
 
@@ -118,7 +128,7 @@ class StorageNodeConfiguration {
 
     @Bean
     NodeSweeps nodeSweeps(StorageNodeProperties properties, DeviceRoot devices, ContainerSettings containerSettings,
-            HttpClient storageNodeHttpClient, Clock storageClock) {
+            HttpClient storageNodeHttpClient, Clock storageClock, ReconCache reconCache) {
         ObjectUpdater objectUpdater = new ObjectUpdater(devices,
                 withInterval(ObjectUpdaterSettings.defaults(), properties.updaterInterval()), storageNodeHttpClient);
         ContainerUpdater containerUpdater = new ContainerUpdater(devices, containerSettings, storageNodeHttpClient);
@@ -127,8 +137,14 @@ class StorageNodeConfiguration {
         DatabaseReclaimer accountReclaimer =
                 new DatabaseReclaimer(devices, ServerType.ACCOUNT, properties.reclaimAge(), storageClock);
         return new NodeSweeps(List.of(
-                new NodeSweeps.Sweep("object-updater", properties.updaterInterval(), objectUpdater::sweep),
-                new NodeSweeps.Sweep("container-updater", properties.updaterInterval(), containerUpdater::sweep),
+                new NodeSweeps.Sweep("object-updater", properties.updaterInterval(),
+                        () -> ReconPasses.recorded(objectUpdater.sweep(), reconCache, ReconFile.OBJECT,
+                                // what is left pending once the pass is over: swift-recon-cron's count
+                                (sweep, seconds) -> Map.of("object_updater_sweep", seconds,
+                                        "async_pending", sweep.failures(), "async_pending_last", ReconPasses.now()))),
+                new NodeSweeps.Sweep("container-updater", properties.updaterInterval(),
+                        () -> ReconPasses.recorded(containerUpdater.sweep(), reconCache, ReconFile.CONTAINER,
+                                (sweep, seconds) -> Map.of("container_updater_sweep", seconds))),
                 new NodeSweeps.Sweep("container-reclaimer", properties.reclaimInterval(), containerReclaimer::sweep),
                 new NodeSweeps.Sweep("account-reclaimer", properties.reclaimInterval(), accountReclaimer::sweep)));
     }

@@ -2,6 +2,7 @@ package io.ringway.storage.node;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.storage.recon.NodeRecon;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.RequestPredicates;

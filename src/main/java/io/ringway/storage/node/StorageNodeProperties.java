@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reclaimInterval time between passes that remove old tombstones and deleted databases
  *     (Swift's replicator {@code interval})
  * @param reclaimAge how long tombstones are kept (Swift's {@code reclaim_age}, a week)
+ * @param reconCachePath where the node's daemons write what their passes did, for recon (Swift's
+ *     {@code recon_cache_path}; its files are Swift's {@code object.recon} and the others)
  */
 @ConfigurationProperties("ringway.storage")
 public record StorageNodeProperties(
@@ -37,7 +39,8 @@ public record StorageNodeProperties(
         @DefaultValue("false") boolean mountCheck,
         @DefaultValue("300s") Duration updaterInterval,
         @DefaultValue("30s") Duration reclaimInterval,
-        @DefaultValue("7d") Duration reclaimAge) {
+        @DefaultValue("7d") Duration reclaimAge,
+        @DefaultValue("./data/recon") Path reconCachePath) {
 
     /** The configured port of a server type. */
     public int port(ServerType type) {

@@ -2,6 +2,7 @@ package io.ringway.storage.node;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.storage.recon.NodeRecon;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.ringway.storage.object;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ringway.info.RingwayVersion;
 import io.ringway.storage.node.BackendServer;
 import io.ringway.storage.node.DeviceRoot;
-import io.ringway.storage.node.NodeRecon;
 import io.ringway.storage.node.ServerType;
 import io.ringway.swift.HashPath;
 import java.time.Clock;
@@ -93,7 +93,7 @@ public final class ObjectServer implements BackendServer {
             return ObjectResponses.withText(ServerResponse.ok()
                     .header("Content-Type", ObjectResponses.HTML)
                     .header("Allow", "DELETE, GET, HEAD, OPTIONS, POST, PUT, REPLICATE, SSYNC")
-                    .header("Server", "object-server/" + NodeRecon.SWIFT_VERSION), "");
+                    .header("Server", "object-server/" + RingwayVersion.SWIFT_RELEASE), "");
         }
         if (!METHODS.contains(method)) {
             return ObjectResponses.answer(405, "", false, java.util.Map.of());

@@ -2,6 +2,7 @@ package io.ringway.storage.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.storage.recon.NodeRecon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +44,7 @@ class StorageNodeHandlerTests {
     void reportsVersionTimeAndDevicesWithSwiftsKeys() {
         client.get().uri("/recon/version").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.version").isEqualTo(NodeRecon.SWIFT_VERSION);
+                .expectBody().jsonPath("$.version").isEqualTo(io.ringway.info.RingwayVersion.SWIFT_RELEASE);
         client.get().uri("/recon/time").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo("1700000000.25");
