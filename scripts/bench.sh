@@ -163,7 +163,7 @@ EOF
       fi
     fi
     start_ringway --ringway.embedded.swift-dir="$WORK/data/etc" --ringway.storage.devices="$WORK/data/node" \
-      --ringway.storage.account-port=0 --ringway.storage.container-port=0 --ringway.storage.object-port=0 \
+      --ringway.storage.recon-cache-path="$WORK/data/recon" --ringway.storage.account-port=0 --ringway.storage.container-port=0 --ringway.storage.object-port=0 \
       --ringway.storage.updater-interval=5s
     GATEWAY_PIDS=$GATEWAY_PID
     ;;

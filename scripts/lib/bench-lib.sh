@@ -63,7 +63,7 @@ target = $target
 default = yes
 EOF
   start_ringway --ringway.embedded.swift-dir="$WORK/data/etc" --ringway.storage.devices="$WORK/data/node" \
-    --ringway.storage.account-port=0 --ringway.storage.container-port=0 --ringway.storage.object-port=0 "$@"
+    --ringway.storage.recon-cache-path="$WORK/data/recon" --ringway.storage.account-port=0 --ringway.storage.container-port=0 --ringway.storage.object-port=0 "$@"
 }
 
 ringway_jar() {

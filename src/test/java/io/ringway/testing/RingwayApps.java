@@ -26,6 +26,7 @@ public final class RingwayApps {
                 "--ringway.embedded.swift-dir=" + data.resolve("etc"),
                 "--ringway.embedded.part-power=8",
                 "--ringway.storage.devices=" + data.resolve("node"),
+                "--ringway.storage.recon-cache-path=" + data.resolve("recon"),
                 "--ringway.storage.account-port=0",
                 "--ringway.storage.container-port=0",
                 "--ringway.storage.object-port=0"));

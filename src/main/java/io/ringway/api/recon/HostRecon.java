@@ -39,6 +39,9 @@ public final class HostRecon {
      */
     private static final long PAGE_SIZE = 4096;
 
+    /** Swift's {@code SWIFT_CONF_FILE}: the key {@code swiftconfmd5} answers under. */
+    static final String SWIFT_CONF_FILE = "/etc/swift/swift.conf";
+
     private final Path proc;
     private final Path swiftDir;
     private final StoragePolicies policies;
@@ -136,11 +139,16 @@ public final class HostRecon {
         return sums;
     }
 
-    /** {@code {"<swift dir>/swift.conf": md5}}, null when there is no such file. */
+    /**
+     * {@code {"/etc/swift/swift.conf": md5}} of the swift.conf in use, null when there is none.
+     * The key is Swift's fixed {@code SWIFT_CONF_FILE} whatever the swift directory: swift-recon
+     * looks the answer up under that name (a KeyError otherwise) and compares it with its own
+     * host's {@code /etc/swift/swift.conf}.
+     */
     Map<String, @Nullable String> swiftConfMd5() throws IOException {
         Path conf = swiftDir.resolve("swift.conf");
         Map<String, @Nullable String> sum = new LinkedHashMap<>();
-        sum.put(conf.toString(), Files.exists(conf) ? md5(conf) : null);
+        sum.put(SWIFT_CONF_FILE, Files.exists(conf) ? md5(conf) : null);
         return sum;
     }
 

@@ -72,7 +72,7 @@ class HostReconTests {
                 Map.entry(swiftDir.resolve("object.ring.gz").toString(), md5("ring object")),
                 Map.entry(swiftDir.resolve("object-1.ring.gz").toString(), md5("ring object-1")));
         assertThat(recon.swiftConfMd5()).containsExactly(
-                Map.entry(swiftDir.resolve("swift.conf").toString(), md5("[swift-hash]\n")));
+                Map.entry("/etc/swift/swift.conf", md5("[swift-hash]\n")));
     }
 
     @Test
@@ -81,7 +81,7 @@ class HostReconTests {
         HostRecon recon = recon();
 
         assertThat(recon.ringMd5()).containsOnlyKeys(swiftDir.resolve("account.ring.gz").toString());
-        assertThat(recon.swiftConfMd5()).containsEntry(swiftDir.resolve("swift.conf").toString(), null);
+        assertThat(recon.swiftConfMd5()).containsEntry("/etc/swift/swift.conf", null);
     }
 
     @Test

@@ -53,6 +53,7 @@ final class RingwayStorageNode implements AutoCloseable {
                         "--ringway.storage.bind-ip=127.0.0.1",
                         "--ringway.storage.mount-check=false",
                         "--ringway.storage.devices=" + devices.toAbsolutePath(),
+                        "--ringway.storage.recon-cache-path=" + devices.resolveSibling("recon").toAbsolutePath(),
                         "--ringway.storage.device-names=" + String.join(",", DEVICE_NAMES),
                         "--ringway.storage.account-port=0",
                         "--ringway.storage.container-port=0",

@@ -150,6 +150,7 @@ public final class ProxyFrontCluster implements AutoCloseable {
                         "--ringway.storage.bind-ip=127.0.0.1",
                         "--ringway.storage.mount-check=false",
                         "--ringway.storage.devices=" + node.toAbsolutePath(),
+                        "--ringway.storage.recon-cache-path=" + node.resolveSibling("recon").toAbsolutePath(),
                         "--ringway.storage.device-names=" + String.join(",", FrontSwiftDir.DEVICES),
                         "--ringway.storage.account-port=" + accountPort,
                         "--ringway.storage.container-port=" + containerPort,

@@ -1,0 +1,161 @@
+package io.ringway.storage.recon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringway.storage.conformance.RealSwiftStorage;
+import io.ringway.testing.RingwayApps;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Swift's own {@code swift-recon} (Debian's swift package) pointed at Ringway's embedded storage
+ * node through the rings that describe it, as an operator runs it against a cluster: what it
+ * prints must be right.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SwiftReconIntegrationTests {
+
+    private static final Path SWIFT_RECON = Path.of("/usr/bin/swift-recon");
+
+    @TempDir
+    static Path data;
+
+    private ConfigurableApplicationContext app;
+
+    @BeforeAll
+    void start() {
+        if (!Files.isExecutable(SWIFT_RECON)) {
+            RealSwiftStorage.skipOrFailInCi("swift-recon (Debian's swift package) is not installed");
+        }
+        app = RingwayApps.start(data, WebApplicationType.REACTIVE);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void ringSumsMatchTheLocalCopiesAndSwiftConfIsComparedWithThisHosts() throws Exception {
+        // swift-recon compares every node's swift.conf with its own host's /etc/swift/swift.conf,
+        // whatever --swiftdir says (Swift's SWIFT_CONF_FILE); Debian's swift package installs one.
+        Path hostConf = Path.of("/etc/swift/swift.conf");
+        assertThat(hostConf).as("Debian's swift package installs it").exists();
+        String nodeSum = md5(data.resolve("etc/swift.conf"));
+        for (String server : new String[] {"object", "container", "account"}) {
+            String out = swiftRecon(server, "--md5");
+            String rings = out.substring(out.indexOf("Checking ring md5sums"), out.indexOf("Checking swift.conf md5sum"));
+            assertThat(rings).as(server).contains("1/1 hosts matched, 0 error[s] while checking hosts.")
+                    .doesNotContain("!!");
+            String conf = out.substring(out.indexOf("Checking swift.conf md5sum"));
+            if (md5(hostConf).equals(nodeSum)) {
+                assertThat(conf).as(server).contains("1/1 hosts matched, 0 error[s]");
+            } else {
+                assertThat(conf).as(server).contains("(" + nodeSum + ") doesn't match on disk md5sum")
+                        .contains("0/1 hosts matched, 0 error[s]");
+            }
+        }
+    }
+
+    @Test
+    void diskUsageCountsEveryDeviceOfTheNode() throws Exception {
+        String out = swiftRecon("object", "-d");
+        assertThat(out).contains("Disk usage: space used:").contains("Disk usage: space free:")
+                .doesNotContain("No hosts returned valid data");
+        // three devices, each on the test's file system: a lowest, highest and average use
+        assertThat(out).containsPattern("Disk usage: lowest: [0-9.]+%, highest: [0-9.]+%, avg: [0-9.]+%");
+        String unmounted = swiftRecon("object", "-u");
+        assertThat(unmounted).contains("Getting unmounted drives from 1 hosts").doesNotContain("Not mounted")
+                .doesNotContain("Device errors");
+    }
+
+    @Test
+    void loadSocketsVersionsAndTimeAreReported() throws Exception {
+        String out = swiftRecon("object", "-l", "--sockstat", "--swift-versions", "-T");
+        assertThat(out).containsPattern("\\[1m_load_avg\\] low: [0-9.]+, high: [0-9.]+, avg: [0-9.]+, total: [0-9.]+, "
+                + "Failed: 0.0%, no_result: 0, reported: 1")
+                .containsPattern("\\[tcp_in_use\\] low: [0-9]+, high: [0-9]+")
+                .contains("Versions matched (2.30.1), 0 error[s] while checking hosts.")
+                .contains("1/1 hosts matched, 0 error[s] while checking hosts.");
+    }
+
+    @Test
+    void auditorAndUpdaterStatsComeFromTheNodesReconCache() throws Exception {
+        ReconCache cache = app.getBean(ReconCache.class);
+        // what the object auditor's passes and the updaters write, in Swift's shapes
+        cache.dump(ReconFile.OBJECT, Map.of(
+                "object_auditor_stats_ALL", Map.of("audit_time", 2.5, "bytes_processed", 4096, "errors", 0,
+                        "passes", 12, "quarantined", 1, "start_time", 1.7e9),
+                "object_auditor_stats_ZBF", Map.of("audit_time", 0.5, "bytes_processed", 0, "errors", 0,
+                        "passes", 12, "quarantined", 0, "start_time", 1.7e9),
+                "object_updater_sweep", 0.75, "async_pending", 3, "async_pending_last", 1.7e9));
+        cache.dump(ReconFile.CONTAINER, Map.of("container_audits_passed", 5, "container_auditor_pass_completed", 0.25,
+                "container_audits_since", 1.7e9, "container_audits_failed", 1));
+
+        String object = swiftRecon("object", "--auditor", "--updater", "-a");
+        assertThat(object)
+                .containsPattern("\\[ALL_passes_last_path\\] low: 12, high: 12, avg: 12.0, total: 12, Failed: 0.0%")
+                .containsPattern("\\[ALL_quarantined_last_path\\] low: 1, high: 1")
+                .containsPattern("\\[ALL_bytes_processed_last_path\\] low: 4096, high: 4096")
+                .containsPattern("\\[ZBF_quarantined_last_path\\] low: 0, high: 0")
+                .containsPattern("\\[updater_last_sweep\\] low: 0, high: 0, avg: 0.8")
+                .containsPattern("\\[async_pending\\] low: 3, high: 3, avg: 3.0, total: 3");
+        String container = swiftRecon("container", "--auditor");
+        assertThat(container)
+                .containsPattern("\\[container_audits_passed\\] low: 5, high: 5")
+                .containsPattern("\\[container_audits_failed\\] low: 1, high: 1");
+    }
+
+    @Test
+    void quarantineCountsAreReported() throws Exception {
+        Path device = data.resolve("node").resolve(Files.list(data.resolve("node")).findFirst().orElseThrow()
+                .getFileName());
+        Files.createDirectories(device.resolve("quarantined/objects/0123456789abcdef0123456789abcdef"));
+        Files.createDirectories(device.resolve("quarantined/containers/fedcba9876543210fedcba9876543210"));
+        String out = swiftRecon("object", "-q");
+        assertThat(out).containsPattern("\\[quarantined_objects\\] low: 1, high: 1, avg: 1.0, total: 1")
+                .containsPattern("\\[quarantined_containers\\] low: 1, high: 1")
+                .containsPattern("\\[quarantined_accounts\\] low: 0, high: 0");
+    }
+
+    private static String md5(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+    }
+
+    /** Runs swift-recon on the node's rings; fails the test on a non-zero exit or a hang. */
+    private String swiftRecon(String server, String... checks) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(SWIFT_RECON.toString(), server,
+                "--swiftdir=" + data.resolve("etc").toAbsolutePath(), "--timeout=10"));
+        command.addAll(List.of(checks));
+        Path out = Files.createTempFile(data, "swift-recon-", ".out");
+        Process process = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("swift-recon did not finish in a minute: " + Files.readString(out));
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
