@@ -1,0 +1,92 @@
+package io.ringway.management;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringway.testing.RingwayApps;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Kubernetes' probes on the management port: healthcheck's disable file drains the pod (readiness
+ * out of service, Swift's {@code /healthcheck} 503) without failing liveness, and removing it
+ * brings the pod back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProbesIntegrationTests {
+
+    @TempDir
+    static Path data;
+
+    private ConfigurableApplicationContext app;
+    private Path disableFile;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() {
+        disableFile = data.resolve("disable");
+        app = RingwayApps.start(data, WebApplicationType.REACTIVE,
+                "--ringway.middleware.healthcheck.disable_path=" + disableFile);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void theDisableFileDrainsReadinessButNotLiveness() throws Exception {
+        assertThat(management("/actuator/health/liveness")).isEqualTo(200);
+        assertThat(management("/actuator/health/readiness")).isEqualTo(200);
+        assertThat(gateway("/healthcheck").body()).isEqualTo("OK");
+
+        Files.createFile(disableFile);
+        try {
+            HttpResponse<String> readiness = get(managementUri("/actuator/health/readiness"));
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).contains("\"status\":\"OUT_OF_SERVICE\"");
+            assertThat(management("/actuator/health/liveness")).isEqualTo(200);
+            HttpResponse<String> healthcheck = gateway("/healthcheck");
+            assertThat(healthcheck.statusCode()).isEqualTo(503);
+            assertThat(healthcheck.body()).isEqualTo("DISABLED BY FILE");
+        } finally {
+            Files.delete(disableFile);
+        }
+        assertThat(management("/actuator/health/readiness")).isEqualTo(200);
+        assertThat(gateway("/healthcheck").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void livenessDoesNotDependOnTheStorageNodesOrTheRings() throws Exception {
+        HttpResponse<String> liveness = get(managementUri("/actuator/health/liveness"));
+        assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    private int management(String path) throws Exception {
+        return get(managementUri(path)).statusCode();
+    }
+
+    private URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.management.port") + path);
+    }
+
+    private HttpResponse<String> gateway(String path) throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        return get(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
