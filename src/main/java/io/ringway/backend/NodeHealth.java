@@ -5,6 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.ringway.ring.Device;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +38,32 @@ public final class NodeHealth {
     private final Duration interval;
     private final Clock clock;
     private final Map<String, Instant> lastErrors = new ConcurrentHashMap<>();
+    private final Counter errors;
+    private final Counter forcedLimits;
 
+    /** Without metrics (tests). */
     public NodeHealth(BackendSettings settings, Clock clock) {
+        this(settings, clock, new CompositeMeterRegistry());
+    }
+
+    /**
+     * @param meters where {@code ringway.backend.errors} (Swift's {@code error_occurred}, by
+     *     kind) and {@code ringway.backend.nodes.error.limited} (the nodes error-limited now) go
+     */
+    public NodeHealth(BackendSettings settings, Clock clock, MeterRegistry meters) {
         requireNonNull(settings, "settings");
+        requireNonNull(meters, "meters");
+        this.errors = Counter.builder("ringway.backend.errors")
+                .description("Errors counted against storage nodes (timeouts, refused connections, 5xx)")
+                .tag("kind", "error")
+                .register(meters);
+        this.forcedLimits = Counter.builder("ringway.backend.errors")
+                .description("Errors counted against storage nodes (timeouts, refused connections, 5xx)")
+                .tag("kind", "insufficient_storage")
+                .register(meters);
+        Gauge.builder("ringway.backend.nodes.error.limited", this, NodeHealth::limitedCount)
+                .description("Storage node devices error-limited now, skipped until their suppression interval ends")
+                .register(meters);
         this.clock = requireNonNull(clock, "clock");
         this.interval = settings.errorSuppressionInterval();
         int window = settings.errorSuppressionLimit() + 1;
@@ -81,6 +108,7 @@ public final class NodeHealth {
         CircuitBreaker breaker = registry.circuitBreaker(key);
         boolean wasOpen = breaker.getState() == CircuitBreaker.State.OPEN;
         breaker.onError(0, TimeUnit.NANOSECONDS, new NodeErrorException(why));
+        errors.increment();
         if (!wasOpen && breaker.getState() == CircuitBreaker.State.OPEN) {
             LOG.warn("Node error limited {} ({})", key, why);
         } else {
@@ -91,12 +119,22 @@ public final class NodeHealth {
     /** Limits the node at once (Swift's {@code error_limit}, used for 507). */
     public void limit(Device device, String why) {
         String key = key(device);
+        forcedLimits.increment();
         lastErrors.put(key, clock.instant());
         CircuitBreaker breaker = registry.circuitBreaker(key);
         if (breaker.getState() != CircuitBreaker.State.OPEN) {
             breaker.transitionToOpenState();
         }
         LOG.warn("Node error limited {} ({})", key, why);
+    }
+
+    /** The devices limited now, read without resetting any (a gauge must not change state). */
+    private double limitedCount() {
+        Instant now = clock.instant();
+        return lastErrors.entrySet().stream()
+                .filter(entry -> !now.isAfter(entry.getValue().plus(interval)))
+                .filter(entry -> registry.circuitBreaker(entry.getKey()).getState() == CircuitBreaker.State.OPEN)
+                .count();
     }
 
     /** Records the error of a node; the message only, no stack trace is kept. */

@@ -1,6 +1,8 @@
 package io.ringway.config;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.ringway.backend.BackendRequests;
 import io.ringway.backend.BackendSettings;
 import io.ringway.backend.InfoFetcher;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -55,8 +58,8 @@ class BackendConfiguration {
     }
 
     @Bean
-    NodeHealth nodeHealth(BackendSettings settings) {
-        return new NodeHealth(settings, Clock.systemUTC());
+    NodeHealth nodeHealth(BackendSettings settings, ObjectProvider<MeterRegistry> meters) {
+        return new NodeHealth(settings, Clock.systemUTC(), meters.getIfAvailable(CompositeMeterRegistry::new));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.ringway.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.ringway.api.recon.HostRecon;
 import io.ringway.info.RingwayVersion;
 import io.ringway.policy.StoragePolicies;
@@ -24,6 +26,7 @@ import io.ringway.storage.object.ObjectUpdaterSettings;
 import io.ringway.storage.recon.NodeRecon;
 import io.ringway.storage.recon.ReconCache;
 import io.ringway.storage.recon.ReconFile;
+import io.ringway.storage.recon.ReconGauges;
 import io.ringway.storage.recon.ReconPasses;
 import io.ringway.swift.HashPath;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +88,13 @@ class StorageNodeConfiguration {
         return new ReconCache(properties.reconCachePath());
     }
 
+    /** Recon's values as gauges, read again every 15 s: Prometheus' shortest usual scrape interval. */
+    @Bean
+    ReconGauges reconGauges(DeviceRoot devices, ReconCache reconCache, ObjectProvider<MeterRegistry> meters) {
+        return new ReconGauges(devices, reconCache, meters.getIfAvailable(CompositeMeterRegistry::new),
+                Duration.ofSeconds(15));
+    }
+
     /** Recon on every port of the node: its own checks and the host's ({@link HostRecon}). */
     @Bean
     NodeRecon nodeRecon(DeviceRoot devices, Clock storageClock, ReconCache reconCache, RingwayProperties ringway,
@@ -122,8 +133,9 @@ class StorageNodeConfiguration {
 
     @Bean
     StorageNodeServers storageNodeServers(StorageNodeProperties properties, NodePorts ports,
-            List<BackendServer> servers, NodeRecon recon) {
-        return new StorageNodeServers(properties, ports, servers, recon);
+            List<BackendServer> servers, NodeRecon recon, ObjectProvider<MeterRegistry> meters) {
+        return new StorageNodeServers(properties, ports, servers, recon,
+                meters.getIfAvailable(CompositeMeterRegistry::new));
     }
 
     @Bean

@@ -13,6 +13,7 @@ import io.ringway.info.InfoHandler;
 import io.ringway.info.InfoRegistry;
 import io.ringway.middleware.cache.InfoCache;
 import io.ringway.policy.StoragePolicies;
+import io.ringway.policy.StoragePolicy;
 import io.ringway.policy.SwiftConf;
 import io.ringway.proxy.Controller;
 import io.ringway.proxy.DatabaseServices;
@@ -64,9 +65,10 @@ class SwiftApiConfiguration {
 
     @Bean
     ObjectController objectController(InfoCache info, Rings rings, ObjectGet get, ObjectPut put,
-            BackendRequests requests, NodeSelection selection, EdgeConstraints constraints, ContentTypes contentTypes) {
+            BackendRequests requests, NodeSelection selection, EdgeConstraints constraints, ContentTypes contentTypes,
+            StoragePolicies policies) {
         return new ObjectController(info, rings::object, rings::container, get, put, requests, selection, constraints,
-                contentTypes);
+                contentTypes, index -> policies.byIndex(index).map(StoragePolicy::name).orElse("none"));
     }
 
     /**

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.ringway.middleware.Middleware;
 import io.ringway.middleware.MiddlewareContext;
 import io.ringway.middleware.MiddlewareFactory;
+import io.ringway.policy.StoragePolicies;
+import io.ringway.policy.StoragePolicy;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,7 +66,10 @@ public final class ProxyLoggingFactory implements MiddlewareFactory<ProxyLogging
             registry = new CompositeMeterRegistry();
         }
         Clock clock = optional(context, Clock.class, Clock.systemUTC());
-        return new ProxyLoggingMiddleware(config, new RequestMetrics(registry), clock);
+        StoragePolicies policies = optional(context, StoragePolicies.class, null);
+        PolicyNames names = policies == null ? index -> null
+                : index -> policies.byIndex(index).map(StoragePolicy::name).orElse(null);
+        return new ProxyLoggingMiddleware(config, new RequestMetrics(registry), clock, names);
     }
 
     private static <T> @Nullable T optional(MiddlewareContext context, Class<T> type,

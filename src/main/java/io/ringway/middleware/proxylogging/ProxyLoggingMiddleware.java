@@ -37,8 +37,10 @@ final class ProxyLoggingMiddleware implements Middleware {
     private final AccessLogValues values;
     private final RequestMetrics metrics;
     private final Clock clock;
+    private final PolicyNames policyNames;
 
-    ProxyLoggingMiddleware(ProxyLoggingConfig config, RequestMetrics metrics, Clock clock) {
+    ProxyLoggingMiddleware(ProxyLoggingConfig config, RequestMetrics metrics, Clock clock, PolicyNames policyNames) {
+        this.policyNames = policyNames;
         this.template = LogTemplate.parse(config.logMsgTemplate(),
                 new Anonymizer(config.logAnonymizationMethod(), config.logAnonymizationSalt()));
         this.values = new AccessLogValues(config);
@@ -76,7 +78,7 @@ final class ProxyLoggingMiddleware implements Middleware {
             if (access.isInfoEnabled()) {
                 access.info(template.render(values.of(exchange.getRequest(), context, tally, status, wireStatus, end)));
             }
-            String policy = context.policy();
+            String policy = policy(exchange, context, tally);
             Instant firstByte = tally.firstByteTime();
             metrics.record(new RequestMetrics.Sample(AccessLogValues.methodTag(exchange.getRequest().getMethod().name()),
                     policy == null ? "none" : policy, status, outcome(status), Duration.between(tally.start(), end),
@@ -85,6 +87,31 @@ final class ProxyLoggingMiddleware implements Middleware {
             // Logging must never break the response; say why the line is missing.
             log.warn("access log line for {} {} failed", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), e);
+        }
+    }
+
+    /**
+     * The policy tag: the one the request was routed by (federated policies), else the name of the
+     * policy index the backend answered with or the request named, as Swift's proxy_logging takes
+     * its per-policy metrics; {@code none} for accounts and for what reached no policy.
+     */
+    private String policy(ServerWebExchange exchange, RequestContext context, AccessTally tally) {
+        String routed = context.policy();
+        if (routed != null) {
+            return routed;
+        }
+        String index = tally.responsePolicyIndex();
+        if (index == null) {
+            index = exchange.getRequest().getHeaders().getFirst(CountingResponse.POLICY_INDEX);
+        }
+        if (index == null) {
+            return "none";
+        }
+        try {
+            String name = policyNames.of(Integer.parseInt(index.strip()));
+            return name == null ? "none" : name;
+        } catch (NumberFormatException e) {
+            return "none";
         }
     }
 

@@ -64,6 +64,7 @@ final class Forwarding {
      */
     Mono<ProxyReply> forward(ProxyRequest request, FederatedPolicy policy, boolean withBody,
             Consumer<HttpHeaders> edit) {
+        request.context().policy(policy.name());
         return send(request, policy, withBody, edit).flatMap(response -> reply(request, policy, response));
     }
 

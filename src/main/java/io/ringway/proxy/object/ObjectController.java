@@ -44,8 +44,8 @@ public final class ObjectController implements Controller {
      */
     public ObjectController(InfoSource info, IntFunction<Ring> objectRings, Supplier<Ring> containerRing, ObjectGet get,
             ObjectPut put, BackendRequests requests, NodeSelection selection, EdgeConstraints constraints,
-            ContentTypes contentTypes) {
-        ObjectTargets targets = new ObjectTargets(info, objectRings, containerRing);
+            ContentTypes contentTypes, IntFunction<String> policyNames) {
+        ObjectTargets targets = new ObjectTargets(info, objectRings, containerRing, policyNames);
         this.reads = new ObjectReads(targets, get);
         this.writes = new ObjectWrites(targets, put, constraints, contentTypes);
         this.updates = new ObjectUpdates(targets, requests, selection, constraints);

@@ -32,7 +32,7 @@ final class ObjectReads {
 
     Mono<ProxyReply> handle(ProxyRequest request) {
         HttpMethod method = HttpMethod.valueOf(request.method());
-        return targets.resolve(request.path())
+        return targets.resolve(request)
                 .flatMap(target -> get.get(new ObjectGetRequest(method, target.ring(), target.policyIndex(),
                         target.name(), NodeHeaders.of(request, new HttpHeaders()))))
                 .map(response -> reply(request, method, response));

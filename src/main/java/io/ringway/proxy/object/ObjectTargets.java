@@ -7,6 +7,7 @@ import io.ringway.backend.ContainerInfo;
 import io.ringway.backend.ContainerTarget;
 import io.ringway.backend.InfoSource;
 import io.ringway.backend.ObjectName;
+import io.ringway.proxy.ProxyRequest;
 import io.ringway.ring.Ring;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -23,19 +24,29 @@ final class ObjectTargets {
     private final InfoSource info;
     private final IntFunction<Ring> objectRings;
     private final Supplier<Ring> containerRing;
+    private final IntFunction<String> policyNames;
 
-    ObjectTargets(InfoSource info, IntFunction<Ring> objectRings, Supplier<Ring> containerRing) {
+    /** @param policyNames a policy's name by index, for the request's metrics tag */
+    ObjectTargets(InfoSource info, IntFunction<Ring> objectRings, Supplier<Ring> containerRing,
+            IntFunction<String> policyNames) {
         this.info = requireNonNull(info, "info");
+        this.policyNames = requireNonNull(policyNames, "policyNames");
         this.objectRings = requireNonNull(objectRings, "objectRings");
         this.containerRing = requireNonNull(containerRing, "containerRing");
     }
 
-    Mono<ObjectTarget> resolve(SwiftPath path) {
+    /** The request's object, its policy recorded in the request's context (proxy_logging's tag). */
+    Mono<ObjectTarget> resolve(ProxyRequest request) {
+        SwiftPath path = request.path();
         String account = path.account();
         String container = Objects.requireNonNull(path.container(), "container");
         String object = Objects.requireNonNull(path.object(), "object");
         return info.container(account, container)
-                .map(found -> target(new ObjectName(account, container, object), found));
+                .map(found -> {
+                    ObjectTarget target = target(new ObjectName(account, container, object), found);
+                    request.context().policy(policyNames.apply(target.policyIndex()));
+                    return target;
+                });
     }
 
     private ObjectTarget target(ObjectName name, ContainerInfo container) {

@@ -46,7 +46,7 @@ final class ObjectUpdates {
     }
 
     Mono<ProxyReply> post(ProxyRequest request) {
-        return targets.resolve(request.path())
+        return targets.resolve(request)
                 .flatMap(target -> {
                     if (target.updates() == null) {
                         return Mono.error(GatewayException.status(404));
@@ -65,7 +65,7 @@ final class ObjectUpdates {
     }
 
     Mono<ProxyReply> delete(ProxyRequest request) {
-        return targets.resolve(request.path())
+        return targets.resolve(request)
                 .flatMap(target -> {
                     if (target.updates() == null) {
                         return Mono.error(GatewayException.status(404));

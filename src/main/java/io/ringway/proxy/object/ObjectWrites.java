@@ -49,7 +49,7 @@ final class ObjectWrites {
         } catch (GatewayException e) {
             return Mono.error(e);
         }
-        return targets.resolve(request.path())
+        return targets.resolve(request)
                 .flatMap(target -> {
                     if (target.updates() == null) {
                         return Mono.error(GatewayException.status(404));

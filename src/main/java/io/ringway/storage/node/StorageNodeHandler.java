@@ -2,6 +2,7 @@ package io.ringway.storage.node;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ringway.storage.recon.NodeRecon;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
@@ -32,5 +33,10 @@ public final class StorageNodeHandler {
 
     public static HttpHandler httpHandler(BackendServer server, NodeRecon recon) {
         return new SwiftLengthHeaders(RouterFunctions.toHttpHandler(routes(server, recon), HandlerStrategies.withDefaults()));
+    }
+
+    /** The handler, each request timed in {@code ringway.node.requests}. */
+    public static HttpHandler httpHandler(BackendServer server, NodeRecon recon, MeterRegistry meters) {
+        return new NodeRequestMetrics(httpHandler(server, recon), meters, server.type());
     }
 }

@@ -2,6 +2,7 @@ package io.ringway.storage.node;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ringway.storage.recon.NodeRecon;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,11 +25,13 @@ public final class StorageNodeServers implements SmartLifecycle {
     private final NodePorts ports;
     private final List<BackendServer> servers;
     private final NodeRecon recon;
+    private final MeterRegistry meters;
     private final Map<ServerType, DisposableServer> running = new EnumMap<>(ServerType.class);
 
     public StorageNodeServers(StorageNodeProperties properties, NodePorts ports, List<BackendServer> servers,
-            NodeRecon recon) {
+            NodeRecon recon, MeterRegistry meters) {
         this.properties = requireNonNull(properties, "properties");
+        this.meters = requireNonNull(meters, "meters");
         this.ports = requireNonNull(ports, "ports");
         this.servers = List.copyOf(servers);
         this.recon = requireNonNull(recon, "recon");
@@ -42,7 +45,7 @@ public final class StorageNodeServers implements SmartLifecycle {
                 continue;
             }
             DisposableServer bound = BackendHttpServer.bind(
-                    StorageNodeHandler.httpHandler(server, recon), properties.bindIp(), ports.port(type));
+                    StorageNodeHandler.httpHandler(server, recon, meters), properties.bindIp(), ports.port(type));
             running.put(type, bound);
             log.info("Storage node {} server listening on {}:{} (devices {})",
                     type.swiftName(), properties.bindIp(), bound.port(), properties.devices().toAbsolutePath());
