@@ -2,6 +2,7 @@ package io.ringway.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ringway.ring.Device;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,25 @@ class NodeHealthTests {
         health.error(NODE, "four");
 
         assertThat(health.limited(NODE)).isFalse();
+    }
+
+    @Test
+    void countsErrorsAndTheNodesLimitedNowInItsMeters() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        NodeHealth measured = new NodeHealth(
+                BackendSettings.defaults().withErrorSuppression(1, Duration.ofSeconds(60)), clock, meters);
+        measured.error(NODE, "one");
+        measured.error(NODE, "two");
+        measured.limit(OTHER, "ERROR Insufficient Storage");
+
+        assertThat(meters.get("ringway.backend.errors").tag("kind", "error").counter().count()).isEqualTo(2);
+        assertThat(meters.get("ringway.backend.errors").tag("kind", "insufficient_storage").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("ringway.backend.nodes.error.limited").gauge().value()).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(61));
+        // read without a request having asked about either node since
+        assertThat(meters.get("ringway.backend.nodes.error.limited").gauge().value()).isZero();
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class ReconGauges implements SmartLifecycle {
                     .tag("type", kind)
                     .register(meters);
         }
-        Gauge.builder("ringway.node.async.pending", last, reading -> reading.get().number("object", "async_pending"))
+        Gauge.builder("ringway.node.async.pending", last, reading -> reading.get().number(ReconFile.OBJECT.name(), "async_pending"))
                 .description("Container updates left pending after the object updater's last pass (recon async)")
                 .register(meters);
         for (String updater : List.of("object", "container")) {
