@@ -70,6 +70,8 @@ case "${1:-}" in
       kill -0 "$pid" 2>/dev/null && log "dockerd $pid still running after 30 s"
     fi
     rm -f "$PIDFILE"
+    # dockerd leaves its default network namespace mounted in the exec root.
+    umount "$RUN/exec/netns/default" 2>/dev/null || true
     ;;
   status)
     answers || { log "no dockerd on $SOCKET"; exit 1; }
