@@ -229,6 +229,12 @@ final class WatcherProcess implements WatcherSession {
                     offer("an answer longer than " + MAX_ANSWER_BYTES + " bytes");
                     return;
                 }
+                if (!line.text().startsWith("{")) {
+                    // the JVM's own words on standard output (HotSpot prints "Terminating due to
+                    // java.lang.OutOfMemoryError" there before it exits), not an answer
+                    log.warn("watcher[{}] {}", process.pid(), abbreviate(line.text()));
+                    continue;
+                }
                 try {
                     offer(WatcherProtocol.parse(line.text()));
                 } catch (RuntimeException e) {
