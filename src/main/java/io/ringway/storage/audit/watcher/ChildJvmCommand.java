@@ -26,7 +26,11 @@ final class ChildJvmCommand {
     }
 
     static List<String> of(WatcherOptions options) {
-        String classpath = System.getProperty("java.class.path", "");
+        return of(options, System.getProperty("java.class.path", ""));
+    }
+
+    /** The command for a node whose {@code java.class.path} is {@code classpath}. */
+    static List<String> of(WatcherOptions options, String classpath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Math.max(options.heapBytes() / 1024, 4096) + "k");
