@@ -151,7 +151,7 @@ class StorageNodeConfiguration {
                 "swift_dir", ringway.effectiveSwiftDir().toAbsolutePath().normalize().toString(),
                 "devices", properties.devices().toAbsolutePath().normalize().toString());
         return new Watchers(new WatcherOptions(auditor.watchers(), auditor.watcher(), common, auditor.watcherTimeout(),
-                auditor.watcherStartTimeout(), auditor.watcherExitDelay(), auditor.watcherHeap().toBytes(),
+                auditor.watcherPassBudget(), auditor.watcherStartTimeout(), auditor.watcherExitDelay(), auditor.watcherHeap().toBytes(),
                 auditor.watcherClasspath(), auditor.watcherJvmOptions()), handlers);
     }
 

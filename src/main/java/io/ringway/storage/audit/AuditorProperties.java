@@ -30,6 +30,8 @@ import org.springframework.util.unit.DataSize;
  * @param watcher each watcher's own settings, {@code ringway.storage.auditor.watcher.<name>.<key>}
  * @param watcherTimeout how long an auditor waits for its watchers to take one object or database;
  *     slower, they are stopped for the rest of the pass
+ * @param watcherPassBudget how long an auditor may wait on its watchers in all during one pass;
+ *     beyond it they are stopped for the rest of the pass ({@code 0}: no bound but {@code watcherTimeout} each)
  * @param watcherStartTimeout how long the watchers' child JVM may take to start
  * @param watcherExitDelay how long the child may linger after a pass before it is killed
  * @param watcherHeap the child JVM's maximum heap
@@ -51,6 +53,7 @@ public record AuditorProperties(
         @DefaultValue List<String> watchers,
         @DefaultValue Map<String, Map<String, String>> watcher,
         @DefaultValue("10s") Duration watcherTimeout,
+        @DefaultValue("0s") Duration watcherPassBudget,
         @DefaultValue("60s") Duration watcherStartTimeout,
         @DefaultValue("5s") Duration watcherExitDelay,
         @DefaultValue("64MB") DataSize watcherHeap,

@@ -78,6 +78,9 @@ public final class DatabaseAuditor {
         AuditType auditType = type == ServerType.ACCOUNT ? AuditType.ACCOUNT : AuditType.CONTAINER;
         try (Watchers.Pass watching = watchers.open(auditType)) {
             for (Path db : DatabaseFiles.list(devices, type)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("audit pass stopped");
+                }
                 audit(db, watching, counts);
                 rate.acquire(1);
             }

@@ -49,6 +49,10 @@ final class ObjectLocations {
                             continue;
                         }
                         for (String hash : names(policyDir.resolve(partition).resolve(suffix))) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                // the node is stopping; an interrupted thread's file reads would all fail
+                                throw new InterruptedException("audit pass stopped");
+                            }
                             if (HASH.matcher(hash).matches() && hash.endsWith(suffix)) {
                                 Path hashDir = policyDir.resolve(partition).resolve(suffix).resolve(hash);
                                 visitor.visit(new Location(name, device, objects, policyIndex, partition, hashDir));

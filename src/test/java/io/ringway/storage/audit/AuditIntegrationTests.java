@@ -135,7 +135,7 @@ class AuditIntegrationTests {
         WatcherOptions configured = app.getBean(Watchers.class).options();
         Watchers quarantining = new Watchers(new WatcherOptions(List.of("dark_data"),
                 Map.of("dark-data", Map.of("action", "quarantine", "grace-age", "0")), configured.common(),
-                configured.timeout(), configured.startTimeout(), configured.exitDelay(), configured.heapBytes(),
+                configured.timeout(), configured.passBudget(), configured.startTimeout(), configured.exitDelay(), configured.heapBytes(),
                 List.of(), List.of()), List.of());
         ObjectAuditor auditor = new ObjectAuditor(app.getBean(DeviceRoot.class), ObjectAuditRates.unlimited(),
                 quarantining, app.getBean(ReconCache.class));

@@ -95,6 +95,22 @@ class WatcherIsolationTests {
     }
 
     @Test
+    void aWatcherSlowOnEveryObjectIsStoppedOnceThePassBudgetIsSpent() throws Exception {
+        // 700 ms an object: each answer is within the timeout, but four would take 2.8 s
+        Watchers watchers = watchers(Duration.ofMillis(1000), "test_slow");
+
+        long start = System.nanoTime();
+        ObjectAuditStats stats = auditor(watchers).pass(AuditType.ALL);
+        long waitedAfterStart = System.nanoTime() - start;
+
+        assertSoundPass(stats);
+        assertThat(warnings()).anyMatch(line -> line.contains("(watcher-pass-budget 1000 ms)"));
+        assertThat(watchers.lastChild().orElseThrow().isAlive()).as("killed at once").isFalse();
+        // the child's start is not budgeted, so only a lower bound is exact: two objects' waits
+        assertThat(Duration.ofNanos(waitedAfterStart)).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+    }
+
+    @Test
     void aWatcherThatExhaustsItsHeapTakesOnlyItsChildDown() throws Exception {
         Watchers watchers = watchers("test_leaking");
 
@@ -150,6 +166,10 @@ class WatcherIsolationTests {
     }
 
     private Watchers watchers(String... names) {
+        return watchers(Duration.ZERO, names);
+    }
+
+    private Watchers watchers(Duration budget, String... names) {
         WatcherReportHandler handler = new WatcherReportHandler() {
             @Override
             public String watcherName() {
@@ -163,7 +183,7 @@ class WatcherIsolationTests {
         };
         return new Watchers(new WatcherOptions(List.of(names),
                 Map.of("test-counting", Map.of("greeting", "hello")), Map.of("swift_dir", "/nowhere"),
-                TIMEOUT, Duration.ofSeconds(60), EXIT_DELAY, 32L * 1024 * 1024, List.of(), List.of()),
+                TIMEOUT, budget, Duration.ofSeconds(60), EXIT_DELAY, 32L * 1024 * 1024, List.of(), List.of()),
                 List.of(handler));
     }
 

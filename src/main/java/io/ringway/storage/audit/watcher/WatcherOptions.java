@@ -16,6 +16,8 @@ import java.util.Map;
  * @param common settings every watcher gets besides its own section ({@code swift_dir},
  *     {@code devices})
  * @param timeout how long the auditor waits for the child to take one message (a target, the end)
+ * @param passBudget how long the auditor may wait on its watchers in all during one pass (the
+ *     start excepted); {@link Duration#ZERO}: no bound but {@code timeout} per message
  * @param startTimeout how long the child may take to start its JVM and its watchers
  * @param exitDelay how long the child may linger after the pass before it is killed
  * @param heapBytes the child's maximum heap ({@code -Xmx})
@@ -23,7 +25,7 @@ import java.util.Map;
  * @param jvmOptions more options for the child JVM
  */
 public record WatcherOptions(List<String> names, Map<String, Map<String, String>> sections, Map<String, String> common,
-        Duration timeout, Duration startTimeout, Duration exitDelay, long heapBytes, List<Path> classpath,
+        Duration timeout, Duration passBudget, Duration startTimeout, Duration exitDelay, long heapBytes, List<Path> classpath,
         List<String> jvmOptions) {
 
     public WatcherOptions {
@@ -31,6 +33,7 @@ public record WatcherOptions(List<String> names, Map<String, Map<String, String>
         sections = Map.copyOf(sections);
         common = Map.copyOf(common);
         requireNonNull(timeout, "timeout");
+        requireNonNull(passBudget, "passBudget");
         requireNonNull(startTimeout, "startTimeout");
         requireNonNull(exitDelay, "exitDelay");
         classpath = List.copyOf(classpath);

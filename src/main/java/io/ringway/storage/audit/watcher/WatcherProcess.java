@@ -47,6 +47,7 @@ final class WatcherProcess implements WatcherSession {
     private final ExecutorService writer;
     private final BlockingQueue<Object> answers = new ArrayBlockingQueue<>(4);
     private long nextId = 1;
+    private long waitedNanos;
     private @Nullable String failure;
     private volatile boolean closed;
 
@@ -81,7 +82,13 @@ final class WatcherProcess implements WatcherSession {
         long id = session.nextId++;
         Map<String, Object> answer = session.call(WatcherProtocol.start(id, type, specs), id, options.startTimeout());
         if (answer != null) {
-            log.debug("Audit watchers {} started for a {} pass in child {}", answer.get("loaded"), type, process.pid());
+            Object loaded = answer.get("loaded");
+            if (loaded instanceof List<?> names && names.size() == options.names().size()) {
+                log.debug("Audit watchers {} started for a {} pass in child {}", names, type, process.pid());
+            } else {
+                log.warn("Of the audit watchers {} only {} started for this {} pass (see the watcher's log above)",
+                        options.names(), loaded, type);
+            }
         }
         return session;
     }
@@ -98,7 +105,14 @@ final class WatcherProcess implements WatcherSession {
         }
         seen.add(target);
         long id = nextId++;
+        long start = System.nanoTime();
         Map<String, Object> answer = call(WatcherProtocol.target(id, target), id, options.timeout());
+        waitedNanos += System.nanoTime() - start;
+        if (answer != null && overBudget()) {
+            fail("waited " + waitedNanos / 1_000_000 + " ms on watchers in this pass (watcher-pass-budget "
+                    + options.passBudget().toMillis() + " ms)");
+            return List.of();
+        }
         if (answer == null || !(answer.get("quarantine") instanceof List<?> names)) {
             return List.of();
         }
@@ -185,11 +199,21 @@ final class WatcherProcess implements WatcherSession {
         }
     }
 
+    private boolean overBudget() {
+        return !options.passBudget().isZero() && waitedNanos > options.passBudget().toNanos();
+    }
+
     private void fail(String reason) {
         failure = reason;
         log.warn("Audit watchers {} stopped for the rest of this {} pass (child {}): {}; the pass goes on without them",
                 options.names(), type, process.pid(), reason);
         kill();
+        try {
+            // SIGKILL is not refused: wait the moment it takes, so the pass never runs beside a dying child
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void kill() {

@@ -16,7 +16,7 @@ public interface WatcherReportHandler {
     /**
      * @param type the pass that ended
      * @param report what the watcher's {@link AuditWatcher#report()} returned, through JSON
-     * @param seen the targets the auditor showed the watchers in that pass
+     * @param seen the accounts the auditor showed the watchers in that pass
      */
     void handle(AuditType type, Map<String, Object> report, SeenTargets seen);
 }

@@ -33,7 +33,7 @@ public final class Watchers {
     /** Without watchers. */
     public static Watchers none() {
         return new Watchers(new WatcherOptions(List.of(), Map.of(), Map.of(), java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, List.of(), List.of()), List.of());
+                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, List.of(), List.of()), List.of());
     }
 
     public WatcherOptions options() {

@@ -21,8 +21,8 @@ class ChildJvmCommandTests {
     Path dir;
 
     private static WatcherOptions options(List<Path> extra) {
-        return new WatcherOptions(List.of("dark_data"), Map.of(), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 48L * 1024 * 1024, extra, List.of("-Dextra=1"));
+        return new WatcherOptions(List.of("dark_data"), Map.of(), Map.of(), Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 48L * 1024 * 1024, extra, List.of("-Dextra=1"));
     }
 
     @Test

@@ -92,6 +92,25 @@ public final class TestWatchers {
         }
     }
 
+    /** Takes 700 ms over each target. */
+    public static final class Slow implements AuditWatcherFactory {
+        @Override
+        public String name() {
+            return "test_slow";
+        }
+
+        @Override
+        public AuditWatcher create(Map<String, String> config) {
+            return new Misbehaving(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
     /** Holds on to memory until its JVM runs out of it. */
     public static final class Leaking implements AuditWatcherFactory {
         @Override

@@ -28,7 +28,7 @@ class WatcherSettingsTests {
     void aSectionIsFoundByTheWatchersNameInAnySpelling() {
         WatcherOptions options = new WatcherOptions(java.util.List.of("dark_data"),
                 Map.of("darkdata", Map.of("action", "quarantine")), Map.of("swift_dir", "/etc/swift"),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, java.util.List.of(),
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, java.util.List.of(),
                 java.util.List.of());
         assertThat(options.configOf("dark_data")).containsEntry("action", "quarantine")
                 .containsEntry("swift_dir", "/etc/swift");
