@@ -18,10 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,32 +37,48 @@ import org.slf4j.LoggerFactory;
  * {@link AuditType#ALL} pass also reads each body, at most {@code bytesPerSecond}, and
  * quarantines it when its MD5 is not the {@code ETag} written with it. Files go at most
  * {@code filesPerSecond} (the {@link AuditType#ZBF} pass's own rate). Each sound object is then
- * shown to the watchers, which may ask for its quarantine. The stats go to
- * {@code object_auditor_stats_ALL|ZBF} in the recon cache: cleared when a pass starts, as Swift's
- * {@code audit_loop} does, and written when it ends.
+ * shown to the watchers, which may ask for its quarantine. Expired objects ({@code X-Delete-At}
+ * passed) are skipped, as Swift skips them. The stats go to {@code object_auditor_stats_ALL|ZBF}
+ * in the recon cache: cleared when a pass starts, as Swift's {@code audit_loop} does, written
+ * every hour of a long pass (Swift's {@code log_time}) and when it ends.
  */
 public final class ObjectAuditor {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectAuditor.class);
     /** Swift's {@code disk_chunk_size}. */
     private static final int CHUNK = 64 * 1024;
+    /** Swift's {@code log_time}: how often a long pass writes its stats so far. */
+    private static final Duration REPORT_INTERVAL = Duration.ofHours(1);
 
     private final DeviceRoot devices;
     private final ObjectAuditRates rates;
     private final Watchers watchers;
     private final ReconCache recon;
     private final Pacer pacer;
+    private final Clock clock;
+    private final Duration reportInterval;
 
     public ObjectAuditor(DeviceRoot devices, ObjectAuditRates rates, Watchers watchers, ReconCache recon) {
-        this(devices, rates, watchers, recon, Pacer.SYSTEM);
+        this(devices, rates, watchers, recon, Pacer.SYSTEM, Clock.systemUTC(), REPORT_INTERVAL);
     }
 
     ObjectAuditor(DeviceRoot devices, ObjectAuditRates rates, Watchers watchers, ReconCache recon, Pacer pacer) {
+        this(devices, rates, watchers, recon, pacer, Clock.systemUTC(), REPORT_INTERVAL);
+    }
+
+    /**
+     * @param clock decides which objects have expired ({@code X-Delete-At})
+     * @param reportInterval how often a pass writes its stats so far to recon (time as {@code pacer} keeps it)
+     */
+    ObjectAuditor(DeviceRoot devices, ObjectAuditRates rates, Watchers watchers, ReconCache recon, Pacer pacer,
+            Clock clock, Duration reportInterval) {
         this.devices = requireNonNull(devices, "devices");
         this.rates = requireNonNull(rates, "rates");
         this.watchers = requireNonNull(watchers, "watchers");
         this.recon = requireNonNull(recon, "recon");
         this.pacer = requireNonNull(pacer, "pacer");
+        this.clock = requireNonNull(clock, "clock");
+        this.reportInterval = requireNonNull(reportInterval, "reportInterval");
     }
 
     /** One pass of {@code type} ({@link AuditType#ALL} or {@link AuditType#ZBF}). */
@@ -72,7 +91,7 @@ public final class ObjectAuditor {
         log.info("Begin object audit \"forever\" mode ({})", type);
         Pass pass = new Pass(type);
         try (Watchers.Pass watching = watchers.open(type)) {
-            pass.run(watching);
+            pass.run(watching, stats -> recon.dump(ReconFile.OBJECT, Map.of(key, stats.recon())));
             watching.end();
         }
         ObjectAuditStats stats = pass.stats();
@@ -104,13 +123,19 @@ public final class ObjectAuditor {
             this.bytes = new RateLimiter(rates.bytesPerSecond(), pacer);
         }
 
-        void run(Watchers.Pass watching) throws IOException, InterruptedException {
+        /** Audits every location, handing {@code report} the stats so far every report interval. */
+        void run(Watchers.Pass watching, Consumer<ObjectAuditStats> report) throws IOException, InterruptedException {
+            long[] lastReport = {pacer.nanoTime()};
             ObjectLocations.forEach(devices, location -> {
                 long begin = pacer.nanoTime();
                 long waitedBefore = byteWaitNanos;
                 audit(location, watching);
                 auditNanos += pacer.nanoTime() - begin - (byteWaitNanos - waitedBefore);
                 files.acquire(1);
+                if (pacer.nanoTime() - lastReport[0] >= reportInterval.toNanos()) {
+                    report.accept(stats());
+                    lastReport[0] = pacer.nanoTime();
+                }
             });
         }
 
@@ -119,11 +144,11 @@ public final class ObjectAuditor {
             try {
                 StoredObject found = StoredObjects.inspect(location.hashDir());
                 if (found instanceof StoredObject.Damaged damaged) {
-                    quarantine(location, damaged.reason());
-                } else if (found instanceof StoredObject.Intact intact) {
+                    quarantine(location, damaged.file(), damaged.reason());
+                } else if (found instanceof StoredObject.Intact intact && !isExpired(intact)) {
                     String problem = type == AuditType.ALL ? checkBody(intact) : null;
                     if (problem != null) {
-                        quarantine(location, problem);
+                        quarantine(location, intact.dataFile(), problem);
                     } else {
                         askWatchers(location, intact, watching);
                     }
@@ -170,16 +195,36 @@ public final class ObjectAuditor {
                     location.device(), location.partition(), location.policyIndex(), intact.dataFile().toString(),
                     metadata);
             List<String> requests = watching.see(target);
-            // Only the object just shown, and only if it is still the file the watchers saw.
-            if (!requests.isEmpty() && Files.exists(intact.dataFile())) {
-                quarantine(location, "Requested by " + String.join(", ", requests));
+            if (!requests.isEmpty()) {
+                quarantine(location, intact.dataFile(), "Requested by " + String.join(", ", requests));
             }
         }
 
-        private void quarantine(ObjectLocations.Location location, String reason) throws IOException {
+        /**
+         * Quarantines the hash directory, unless {@code file}, the one found wrong, has gone
+         * meanwhile: a newer PUT or DELETE replaced it, and the next pass audits what came instead.
+         */
+        private void quarantine(ObjectLocations.Location location, Path file, String reason) throws IOException {
+            if (!Files.exists(file)) {
+                log.info("{} was replaced while audited; not quarantined ({})", file, reason);
+                return;
+            }
             Path to = Quarantine.object(location.devicePath(), location.objectsDirectory(), location.hashDir());
             quarantined++;
             log.error("ERROR Object {} failed audit and was quarantined to {}: {}", location.hashDir(), to, reason);
+        }
+
+        /** Swift's {@code DiskFileExpired}: an object past its {@code X-Delete-At} is not audited. */
+        private boolean isExpired(StoredObject.Intact intact) {
+            String deleteAt = intact.metadata().get("X-Delete-At");
+            if (deleteAt == null) {
+                return false;
+            }
+            try {
+                return Long.parseLong(deleteAt.trim()) * 1000 <= clock.millis();
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
 
         ObjectAuditStats stats() {

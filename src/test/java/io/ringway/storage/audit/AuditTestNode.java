@@ -71,6 +71,14 @@ final class AuditTestNode {
         assertThat(status).isEqualTo(201);
     }
 
+    void putObjectExpiringAt(String name, String body, long deleteAt) throws IOException {
+        int status = objects.exchange(RawRequest.of("PUT", "/sda1/0/a/c/" + name)
+                .headers("X-Timestamp", timestamp(), "Content-Type", "text/plain",
+                        "X-Delete-At", Long.toString(deleteAt))
+                .body(body)).status();
+        assertThat(status).isEqualTo(201);
+    }
+
     int getObject(String name) throws IOException {
         return objects.exchange(RawRequest.of("GET", "/sda1/0/a/c/" + name)).status();
     }

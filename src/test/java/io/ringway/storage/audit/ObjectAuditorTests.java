@@ -172,11 +172,53 @@ class ObjectAuditorTests {
         assertThat(stats.auditTime()).as("waits are not auditing time").isLessThan(1.0);
     }
 
+    @Test
+    void aLongPassWritesItsStatsSoFarEveryReportInterval() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            node.putObject("o" + i, "x");
+        }
+        FakePacer pacer = new FakePacer();
+        List<Object> seenDuringThePass = new java.util.ArrayList<>();
+        pacer.onSleep(() -> seenDuringThePass.add(reconEntryOrEmpty("object_auditor_stats_ALL").get("passes")));
+        ObjectAuditor auditor = new ObjectAuditor(servers.devices(), new ObjectAuditRates(1, 0, 0), Watchers.none(),
+                recon, pacer, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(2));
+
+        auditor.pass(AuditType.ALL);
+
+        // one file a second: after the third (2 s in) the pass wrote what it had done so far
+        assertThat(seenDuringThePass).containsExactly(null, null, 3);
+        assertThat(reconEntry("object_auditor_stats_ALL")).containsEntry("passes", 4);
+    }
+
+    @Test
+    void anExpiredObjectIsNotAuditedAsSwiftSkipsIt() throws Exception {
+        long deleteAt = TestNode.CLOCK.millis() / 1000 + 100;
+        node.putObjectExpiringAt("ephemeral", "soon gone", deleteAt);
+        AuditTestNode.flipByte(node.dataFile("ephemeral"), 0);
+        java.time.Clock later = java.time.Clock.fixed(java.time.Instant.ofEpochSecond(deleteAt + 1),
+                java.time.ZoneOffset.UTC);
+        ObjectAuditor auditor = new ObjectAuditor(servers.devices(), ObjectAuditRates.unlimited(), Watchers.none(),
+                recon, new FakePacer(), later, java.time.Duration.ofHours(1));
+
+        ObjectAuditStats stats = auditor.pass(AuditType.ALL);
+
+        assertThat(stats.passes()).isEqualTo(1);
+        assertThat(stats.quarantined()).isZero();
+        assertThat(stats.bytesProcessed()).isZero();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> reconEntry(String key) {
         Object entry = recon.read(ReconFile.OBJECT, List.of(key)).get(key);
         assertThat(entry).as(key).isInstanceOf(Map.class);
         return (Map<String, Object>) entry;
+    }
+
+    /** The entry, or an empty map while there is none (a pass clears it when it starts). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> reconEntryOrEmpty(String key) {
+        Object entry = recon.read(ReconFile.OBJECT, List.of(key)).get(key);
+        return entry instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     private static void truncate(Path file, long size) throws Exception {
