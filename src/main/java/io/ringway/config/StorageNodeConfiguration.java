@@ -150,9 +150,10 @@ class StorageNodeConfiguration {
         Map<String, String> common = Map.of(
                 "swift_dir", ringway.effectiveSwiftDir().toAbsolutePath().normalize().toString(),
                 "devices", properties.devices().toAbsolutePath().normalize().toString());
-        return new Watchers(new WatcherOptions(auditor.watchers(), auditor.watcher(), common, auditor.watcherTimeout(),
-                auditor.watcherPassBudget(), auditor.watcherStartTimeout(), auditor.watcherExitDelay(), auditor.watcherHeap().toBytes(),
-                auditor.watcherClasspath(), auditor.watcherJvmOptions()), handlers);
+        return new Watchers(new WatcherOptions(auditor.watchers(), auditor.watcher(), common,
+                auditor.watcherTimeout(), auditor.watcherPassBudget(), auditor.watcherStartTimeout(),
+                auditor.watcherExitDelay(), auditor.watcherHeap().toBytes(), auditor.watcherClasspath(),
+                auditor.watcherJvmOptions()), handlers);
     }
 
     @Bean(destroyMethod = "close")
@@ -188,7 +189,8 @@ class StorageNodeConfiguration {
                                 (sweep, seconds) -> Map.of("container_updater_sweep", seconds))),
                 new NodeSweeps.Sweep("container-reclaimer", properties.reclaimInterval(), containerReclaimer::sweep),
                 new NodeSweeps.Sweep("account-reclaimer", properties.reclaimInterval(), accountReclaimer::sweep));
-        return new NodeSweeps(Stream.concat(updatersAndReclaimers.stream(), auditors.sweeps(auditor).stream()).toList());
+        return new NodeSweeps(
+                Stream.concat(updatersAndReclaimers.stream(), auditors.sweeps(auditor).stream()).toList());
     }
 
     private static Set<Integer> policyIndexes(StoragePolicies policies) {
