@@ -8,6 +8,14 @@ import io.ringway.policy.StoragePolicies;
 import io.ringway.policy.StoragePolicy;
 import io.ringway.storage.account.AccountServer;
 import io.ringway.storage.account.AccountSettings;
+import io.ringway.storage.audit.AuditorProperties;
+import io.ringway.storage.audit.DatabaseAuditor;
+import io.ringway.storage.audit.NodeAuditors;
+import io.ringway.storage.audit.ObjectAuditor;
+import io.ringway.storage.audit.watcher.WatcherOptions;
+import io.ringway.storage.audit.watcher.WatcherReportHandler;
+import io.ringway.storage.audit.watcher.Watchers;
+import io.ringway.storage.audit.watcher.accountlocation.AccountLocations;
 import io.ringway.storage.container.ContainerServer;
 import io.ringway.storage.container.ContainerSettings;
 import io.ringway.storage.container.ContainerUpdater;
@@ -39,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -138,9 +147,40 @@ class StorageNodeConfiguration {
                 meters.getIfAvailable(CompositeMeterRegistry::new));
     }
 
+    /** {@code account_location}'s reports: recon's {@code /recon/account_location} and a gauge. */
+    @Bean
+    AccountLocations accountLocations(ReconCache reconCache, ObjectProvider<MeterRegistry> registry) {
+        return new AccountLocations(reconCache, registry.getIfAvailable());
+    }
+
+    /** The audit watchers, each pass's in a child JVM; they get the cluster's swift dir and the devices. */
+    @Bean
+    Watchers auditWatchers(AuditorProperties auditor, StorageNodeProperties properties, RingwayProperties ringway,
+            List<WatcherReportHandler> handlers) {
+        Map<String, String> common = Map.of(
+                "swift_dir", ringway.effectiveSwiftDir().toAbsolutePath().normalize().toString(),
+                "devices", properties.devices().toAbsolutePath().normalize().toString());
+        return new Watchers(new WatcherOptions(auditor.watchers(), auditor.watcher(), common,
+                auditor.watcherTimeout(), auditor.watcherPassBudget(), auditor.watcherStartTimeout(),
+                auditor.watcherExitDelay(), auditor.watcherHeap().toBytes(), auditor.watcherClasspath(),
+                auditor.watcherJvmOptions()), handlers);
+    }
+
+    @Bean(destroyMethod = "close")
+    NodeAuditors nodeAuditors(AuditorProperties auditor, DeviceRoot devices, Watchers auditWatchers,
+            ReconCache reconCache) {
+        return new NodeAuditors(
+                new ObjectAuditor(devices, auditor.objectRates(), auditWatchers, reconCache),
+                new DatabaseAuditor(devices, ServerType.CONTAINER, auditor.containersPerSecond(), auditWatchers,
+                        reconCache),
+                new DatabaseAuditor(devices, ServerType.ACCOUNT, auditor.accountsPerSecond(), auditWatchers,
+                        reconCache));
+    }
+
     @Bean
     NodeSweeps nodeSweeps(StorageNodeProperties properties, DeviceRoot devices, ContainerSettings containerSettings,
-            HttpClient storageNodeHttpClient, Clock storageClock, ReconCache reconCache) {
+            HttpClient storageNodeHttpClient, Clock storageClock, ReconCache reconCache, NodeAuditors auditors,
+            AuditorProperties auditor) {
         ObjectUpdater objectUpdater = new ObjectUpdater(devices,
                 withInterval(ObjectUpdaterSettings.defaults(), properties.updaterInterval()), storageNodeHttpClient);
         ContainerUpdater containerUpdater = new ContainerUpdater(devices, containerSettings, storageNodeHttpClient);
@@ -148,7 +188,7 @@ class StorageNodeConfiguration {
                 new DatabaseReclaimer(devices, ServerType.CONTAINER, properties.reclaimAge(), storageClock);
         DatabaseReclaimer accountReclaimer =
                 new DatabaseReclaimer(devices, ServerType.ACCOUNT, properties.reclaimAge(), storageClock);
-        return new NodeSweeps(List.of(
+        List<NodeSweeps.Sweep> updatersAndReclaimers = List.of(
                 new NodeSweeps.Sweep("object-updater", properties.updaterInterval(),
                         () -> ReconPasses.recorded(objectUpdater.sweep(), reconCache, ReconFile.OBJECT,
                                 // what is left pending once the pass is over: swift-recon-cron's count
@@ -158,7 +198,9 @@ class StorageNodeConfiguration {
                         () -> ReconPasses.recorded(containerUpdater.sweep(), reconCache, ReconFile.CONTAINER,
                                 (sweep, seconds) -> Map.of("container_updater_sweep", seconds))),
                 new NodeSweeps.Sweep("container-reclaimer", properties.reclaimInterval(), containerReclaimer::sweep),
-                new NodeSweeps.Sweep("account-reclaimer", properties.reclaimInterval(), accountReclaimer::sweep)));
+                new NodeSweeps.Sweep("account-reclaimer", properties.reclaimInterval(), accountReclaimer::sweep));
+        return new NodeSweeps(
+                Stream.concat(updatersAndReclaimers.stream(), auditors.sweeps(auditor).stream()).toList());
     }
 
     private static Set<Integer> policyIndexes(StoragePolicies policies) {

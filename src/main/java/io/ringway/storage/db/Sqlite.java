@@ -44,6 +44,14 @@ public final class Sqlite {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * As {@link #onExisting}, on the calling thread, for background passes that run on their own
+     * threads (the auditors); {@code null} when the file does not exist. Never on an event loop.
+     */
+    public static <T> @org.jspecify.annotations.Nullable T callExisting(Path file, SqlCall<T> work) throws SQLException {
+        return runLocked(file, false, work);
+    }
+
     /** Runs {@code work} on the database, creating the file and its directories when missing. */
     public static <T> Mono<T> onCreating(Path file, SqlCall<T> work) {
         return Mono.fromCallable(() -> runLocked(file, true, work))

@@ -118,6 +118,8 @@ public final class NodeRecon {
             case "driveaudit" -> fromCache(ReconFile.DRIVE, "drive_audit_errors");
             case "sharding" -> fromCache(ReconFile.CONTAINER, "sharding_stats", "sharding_time", "sharding_last");
             case "relinker" -> fromCache(ReconFile.RELINKER, "devices", "workers");
+            // Ringway's own: the account_location audit watcher's last account pass
+            case "account_location" -> fromCache(ReconFile.ACCOUNT, "account_location");
             default -> hostChecks.containsKey(check) ? hostChecks.get(check).get() : null;
         };
     }

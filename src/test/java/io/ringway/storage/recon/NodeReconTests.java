@@ -58,6 +58,13 @@ class NodeReconTests {
     }
 
     @Test
+    void accountLocationIsReadFromTheAccountFile() {
+        expectJson("/recon/account_location", "{\"account_location\":null}");
+        cache.dump(ReconFile.ACCOUNT, Map.of("account_location", Map.of("AUTH_a", java.util.List.of("d1", "d2"))));
+        expectJson("/recon/account_location", "{\"account_location\":{\"AUTH_a\":[\"d1\",\"d2\"]}}");
+    }
+
+    @Test
     void daemonChecksReadTheirKeysFromTheRightFile() {
         cache.dump(ReconFile.OBJECT, Map.of("async_pending", 2, "async_pending_last", 1.7e9,
                 "object_updater_sweep", 0.25, "replication_time", 1.0, "object_replication_last", 5.0,
