@@ -2,16 +2,19 @@ package io.ringway.storage.recon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.storage.audit.NodeAuditors;
+import io.ringway.storage.audit.watcher.AuditType;
 import io.ringway.storage.conformance.RealSwiftStorage;
 import io.ringway.testing.RingwayApps;
+import io.ringway.testing.SwiftHttp;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,7 +45,7 @@ class SwiftReconIntegrationTests {
         if (!Files.isExecutable(SWIFT_RECON)) {
             RealSwiftStorage.skipOrFailInCi("swift-recon (Debian's swift package) is not installed");
         }
-        app = RingwayApps.start(data, WebApplicationType.REACTIVE);
+        app = RingwayApps.start(data, WebApplicationType.REACTIVE, "--ringway.storage.updater-interval=1s");
     }
 
     @AfterAll
@@ -96,30 +100,44 @@ class SwiftReconIntegrationTests {
     }
 
     @Test
-    void auditorAndUpdaterStatsComeFromTheNodesReconCache() throws Exception {
+    void auditorAndUpdaterStatsAreThoseOfTheNodesOwnPasses() throws Exception {
+        SwiftHttp swift = new SwiftHttp(((WebServerApplicationContext) app).getWebServer().getPort(),
+                "test:tester", "testing");
+        assertThat(swift.send("PUT", "AUTH_test/recon").statusCode()).isEqualTo(201);
+        for (int i = 0; i < 4; i++) {
+            assertThat(swift.put("AUTH_test/recon/object-" + i, new byte[1024]).statusCode()).isEqualTo(201);
+        }
+        NodeAuditors auditors = app.getBean(NodeAuditors.class);
+        auditors.objectPass(AuditType.ALL).block(Duration.ofMinutes(1));
+        auditors.objectPass(AuditType.ZBF).block(Duration.ofMinutes(1));
+        auditors.containerPass().block(Duration.ofMinutes(1));
+        auditors.accountPass().block(Duration.ofMinutes(1));
+        // the updaters run every second here: wait for their first pass to be recorded
         ReconCache cache = app.getBean(ReconCache.class);
-        // what the object auditor's passes and the updaters write, in Swift's shapes
-        cache.dump(ReconFile.OBJECT, Map.of(
-                "object_auditor_stats_ALL", Map.of("audit_time", 2.5, "bytes_processed", 4096, "errors", 0,
-                        "passes", 12, "quarantined", 1, "start_time", 1.7e9),
-                "object_auditor_stats_ZBF", Map.of("audit_time", 0.5, "bytes_processed", 0, "errors", 0,
-                        "passes", 12, "quarantined", 0, "start_time", 1.7e9),
-                "object_updater_sweep", 0.75, "async_pending", 3, "async_pending_last", 1.7e9));
-        cache.dump(ReconFile.CONTAINER, Map.of("container_audits_passed", 5, "container_auditor_pass_completed", 0.25,
-                "container_audits_since", 1.7e9, "container_audits_failed", 1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (cache.read(ReconFile.CONTAINER, List.of("container_updater_sweep")).get("container_updater_sweep") == null
+                || cache.read(ReconFile.OBJECT, List.of("async_pending")).get("async_pending") == null) {
+            assertThat(System.nanoTime()).as("the updaters' first passes").isLessThan(deadline);
+            Thread.sleep(100);
+        }
 
+        // 4 objects of 1 KiB, 3 replicas each on the node's devices: 12 data files, 12 KiB re-read
         String object = swiftRecon("object", "--auditor", "--updater", "-a");
         assertThat(object)
                 .containsPattern("\\[ALL_passes_last_path\\] low: 12, high: 12, avg: 12.0, total: 12, Failed: 0.0%")
-                .containsPattern("\\[ALL_quarantined_last_path\\] low: 1, high: 1")
-                .containsPattern("\\[ALL_bytes_processed_last_path\\] low: 4096, high: 4096")
+                .containsPattern("\\[ALL_bytes_processed_last_path\\] low: 12288, high: 12288")
+                .containsPattern("\\[ALL_quarantined_last_path\\] low: 0, high: 0")
                 .containsPattern("\\[ZBF_quarantined_last_path\\] low: 0, high: 0")
-                .containsPattern("\\[updater_last_sweep\\] low: 0, high: 0, avg: 0.8")
-                .containsPattern("\\[async_pending\\] low: 3, high: 3, avg: 3.0, total: 3");
-        String container = swiftRecon("container", "--auditor");
-        assertThat(container)
-                .containsPattern("\\[container_audits_passed\\] low: 5, high: 5")
-                .containsPattern("\\[container_audits_failed\\] low: 1, high: 1");
+                .containsPattern("\\[updater_last_sweep\\] low: [0-9]+, high: [0-9]+, avg: [0-9.]+, total: [0-9]+, "
+                        + "Failed: 0.0%, no_result: 0, reported: 1")
+                .containsPattern("\\[async_pending\\] low: 0, high: 0, avg: 0.0, total: 0");
+        // the account's and the container's databases, 3 replicas each
+        assertThat(swiftRecon("container", "--auditor"))
+                .containsPattern("\\[container_audits_passed\\] low: 3, high: 3")
+                .containsPattern("\\[container_audits_failed\\] low: 0, high: 0");
+        assertThat(swiftRecon("account", "--auditor"))
+                .containsPattern("\\[account_audits_passed\\] low: 3, high: 3")
+                .containsPattern("\\[account_audits_failed\\] low: 0, high: 0");
     }
 
     @Test
