@@ -2,6 +2,7 @@ package io.ringway.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringway.storage.audit.NodeAuditors;
 import io.ringway.storage.conformance.RealSwiftStorage;
 import io.ringway.testing.RingwayApps;
 import io.ringway.testing.SwiftConfText;
@@ -55,7 +56,8 @@ class PrometheusIntegrationTests {
         }
         app = RingwayApps.start(data, WebApplicationType.REACTIVE,
                 "--ringway.federation.targets.remote.storage-url=http://127.0.0.1:" + closedPort + "/v1/AUTH_remote",
-                "--ringway.federation.targets.remote.token=unused");
+                "--ringway.federation.targets.remote.token=unused",
+                "--ringway.storage.auditor.watchers=account_location");
         SwiftHttp swift = new SwiftHttp(((WebServerApplicationContext) app).getWebServer().getPort(),
                 "test:tester", "testing");
         assertThat(swift.send("PUT", "AUTH_test/" + CONTAINER_NAME).statusCode()).isEqualTo(201);
@@ -67,6 +69,8 @@ class PrometheusIntegrationTests {
         // a container of the federated policy, whose cluster is down: 503 and a federation error
         assertThat(swift.send("PUT", "AUTH_test/" + CONTAINER_NAME + "-far", "X-Storage-Policy", "remote").statusCode())
                 .isEqualTo(503);
+        // an account audit pass, whose account_location watcher (in its child JVM) reports a gauge
+        app.getBean(NodeAuditors.class).accountPass().block(java.time.Duration.ofMinutes(2));
         exposition = scrape();
         // kept for whoever reads a failure
         Files.writeString(Path.of("target", "prometheus-exposition.txt"), exposition);
@@ -134,7 +138,10 @@ class PrometheusIntegrationTests {
                 .containsPattern("ringway_node_quarantined\\{[^}]*type=\"objects\"[^}]*} 0\\.0")
                 .containsPattern("(?m)^ringway_node_devices_unmounted 0\\.0$")
                 .contains("ringway_node_async_pending")
-                .contains("ringway_node_auditor_objects");
+                .contains("ringway_node_auditor_objects")
+                // AUTH_test's account database, on each of the node's three devices
+                .containsPattern("ringway_audit_account_locations\\{device=\"d1\"[^}]*} 1\\.0")
+                .containsPattern("ringway_audit_account_locations\\{device=\"d3\"[^}]*} 1\\.0");
     }
 
     @Test
