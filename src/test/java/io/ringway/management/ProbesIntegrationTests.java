@@ -73,6 +73,47 @@ class ProbesIntegrationTests {
         assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
+    /**
+     * A scraper's or a load balancer's keep-alive connection gets an answer to every request, the
+     * synchronous ones (liveness) and those answered off the event loop (readiness reads the disable
+     * file) in turn. Reactor Netty 1.3.7 stopped reading such a connection now and then (the next
+     * request stayed in the socket's receive queue: reactor-netty#4361, fixed in 1.3.8).
+     */
+    @Test
+    void aKeepAliveConnectionIsAnsweredEveryTime() throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.management.port"));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            for (int i = 0; i < 300; i++) {
+                String path = i % 2 == 0 ? "/actuator/health/liveness" : "/actuator/health/readiness";
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(readResponse(in)).as("request %d, %s", i, path).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    /** One response of known length: its status line and headers, its body skipped. */
+    private static String readResponse(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                .matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return head.toString();
+    }
+
     private int management(String path) throws Exception {
         return get(managementUri(path)).statusCode();
     }
