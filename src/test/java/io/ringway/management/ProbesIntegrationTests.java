@@ -128,6 +128,8 @@ class ProbesIntegrationTests {
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        // a hang must fail the test, not the build's time limit
+        return http.send(HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -159,7 +159,8 @@ class PrometheusIntegrationTests {
         URI uri = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.management.port")
                 + "/actuator/prometheus");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .header("Accept", "text/plain;version=0.0.4").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "text/plain;version=0.0.4").timeout(java.time.Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
