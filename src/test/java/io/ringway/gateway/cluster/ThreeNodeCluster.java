@@ -126,6 +126,16 @@ public final class ThreeNodeCluster implements AutoCloseable {
         return gateway;
     }
 
+    /** Node {@code index}'s application context (its beans, such as its auditors). */
+    public ConfigurableApplicationContext nodeContext(int index) {
+        return nodes.get(index);
+    }
+
+    /** The cluster's swift dir: swift.conf and the rings over the relays' ports. */
+    public Path swiftDir() {
+        return base.resolve("etc");
+    }
+
     /** The relay in front of node {@code index}'s server of {@code type}. */
     public TcpRelay relay(int index, ServerType type) {
         return relays.get(index).get(type);

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringway.storage.audit.NodeAuditors;
 import io.ringway.storage.audit.watcher.AuditType;
-import io.ringway.storage.conformance.RealSwiftStorage;
 import io.ringway.testing.RingwayApps;
 import io.ringway.testing.SwiftHttp;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.ringway.testing.SwiftRecon;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SwiftReconIntegrationTests {
 
-    private static final Path SWIFT_RECON = Path.of("/usr/bin/swift-recon");
-
     @TempDir
     static Path data;
 
@@ -42,9 +35,7 @@ class SwiftReconIntegrationTests {
 
     @BeforeAll
     void start() {
-        if (!Files.isExecutable(SWIFT_RECON)) {
-            RealSwiftStorage.skipOrFailInCi("swift-recon (Debian's swift package) is not installed");
-        }
+        SwiftRecon.assumeInstalled();
         app = RingwayApps.start(data, WebApplicationType.REACTIVE, "--ringway.storage.updater-interval=1s");
     }
 
@@ -157,23 +148,7 @@ class SwiftReconIntegrationTests {
                 java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
     }
 
-    /** Runs swift-recon on the node's rings; fails the test on a non-zero exit or a hang. */
-    private String swiftRecon(String server, String... checks) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SWIFT_RECON.toString(), server,
-                "--swiftdir=" + data.resolve("etc").toAbsolutePath(), "--timeout=10"));
-        command.addAll(List.of(checks));
-        Path out = Files.createTempFile(data, "swift-recon-", ".out");
-        Process process = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("swift-recon did not finish in a minute: " + Files.readString(out));
-        }
-        String output = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+    private String swiftRecon(String server, String... checks) throws Exception {
+        return new SwiftRecon(data.resolve("etc"), data).run(server, checks);
     }
 }
