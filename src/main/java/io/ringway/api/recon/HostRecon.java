@@ -66,7 +66,7 @@ public final class HostRecon {
         checks.put("load", () -> read(this::load));
         checks.put("mem", () -> read(this::mem));
         checks.put("sockstat", () -> read(this::sockstat));
-        checks.put("time", () -> Mono.fromSupplier(() -> ReconTime.seconds(System.currentTimeMillis())));
+        checks.put("time", () -> Mono.fromSupplier(() -> ReconTime.seconds(java.time.Instant.now())));
         checks.put("version", () -> Mono.just(versions));
         checks.put("ringmd5", () -> read(this::ringMd5));
         checks.put("swiftconfmd5", () -> read(this::swiftConfMd5));

@@ -108,7 +108,7 @@ public final class NodeRecon {
     private @Nullable Mono<?> simpleCheck(String check) {
         return switch (check) {
             case "version" -> Mono.just(RingwayVersion.recon());
-            case "time" -> Mono.fromSupplier(() -> ReconTime.seconds(clock.millis()));
+            case "time" -> Mono.fromSupplier(() -> ReconTime.seconds(clock.instant()));
             case "devices" -> blocking(deviceRecon::devices);
             case "diskusage" -> blocking(deviceRecon::diskUsage);
             case "unmounted" -> blocking(deviceRecon::unmounted);
