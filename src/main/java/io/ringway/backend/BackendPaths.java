@@ -1,6 +1,7 @@
 package io.ringway.backend;
 
 import io.ringway.ring.Device;
+import io.ringway.swift.ObjectName;
 import java.nio.charset.StandardCharsets;
 
 /** Backend request paths and addresses, quoted as Swift's {@code http_connect} quotes them. */

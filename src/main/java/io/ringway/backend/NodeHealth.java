@@ -53,14 +53,8 @@ public final class NodeHealth {
     public NodeHealth(BackendSettings settings, Clock clock, MeterRegistry meters) {
         requireNonNull(settings, "settings");
         requireNonNull(meters, "meters");
-        this.errors = Counter.builder("ringway.backend.errors")
-                .description("Errors counted against storage nodes (timeouts, refused connections, 5xx)")
-                .tag("kind", "error")
-                .register(meters);
-        this.forcedLimits = Counter.builder("ringway.backend.errors")
-                .description("Errors counted against storage nodes (timeouts, refused connections, 5xx)")
-                .tag("kind", "insufficient_storage")
-                .register(meters);
+        this.errors = errorCounter(meters, "error");
+        this.forcedLimits = errorCounter(meters, "insufficient_storage");
         Gauge.builder("ringway.backend.nodes.error.limited", this, NodeHealth::limitedCount)
                 .description("Storage node devices error-limited now, skipped until their suppression interval ends")
                 .register(meters);
@@ -126,6 +120,13 @@ public final class NodeHealth {
             breaker.transitionToOpenState();
         }
         LOG.warn("Node error limited {} ({})", key, why);
+    }
+
+    private static Counter errorCounter(MeterRegistry meters, String kind) {
+        return Counter.builder("ringway.backend.errors")
+                .description("Errors counted against storage nodes (timeouts, refused connections, 5xx)")
+                .tag("kind", kind)
+                .register(meters);
     }
 
     /** The devices limited now, read without resetting any (a gauge must not change state). */

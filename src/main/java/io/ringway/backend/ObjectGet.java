@@ -3,6 +3,7 @@ package io.ringway.backend;
 import static java.util.Objects.requireNonNull;
 
 import io.ringway.ring.Node;
+import io.ringway.swift.ObjectName;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

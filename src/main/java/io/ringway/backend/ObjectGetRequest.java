@@ -3,6 +3,7 @@ package io.ringway.backend;
 import static java.util.Objects.requireNonNull;
 
 import io.ringway.ring.Ring;
+import io.ringway.swift.ObjectName;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.ringway.backend.PutConnection.PutReply;
 import io.ringway.ring.Node;
+import io.ringway.swift.ObjectName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.ringway.backend;
 import static java.util.Objects.requireNonNull;
 
 import io.ringway.ring.Ring;
+import io.ringway.swift.ObjectName;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;

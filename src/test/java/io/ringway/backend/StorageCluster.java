@@ -8,6 +8,7 @@ import io.ringway.ring.RingBuilder;
 import io.ringway.storage.node.DeviceRoot;
 import io.ringway.storage.object.ObjectServer;
 import io.ringway.storage.object.ObjectServerSettings;
+import io.ringway.swift.ObjectName;
 import io.ringway.swift.Timestamp;
 import io.ringway.testing.storage.TestNode;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.ringway.backend.ContainerInfo;
 import io.ringway.backend.ContainerTarget;
-import io.ringway.backend.ObjectName;
+import io.ringway.swift.ObjectName;
 import io.ringway.ring.Ring;
 import org.jspecify.annotations.Nullable;
 

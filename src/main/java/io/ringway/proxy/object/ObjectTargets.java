@@ -6,7 +6,7 @@ import io.ringway.api.swift.SwiftPath;
 import io.ringway.backend.ContainerInfo;
 import io.ringway.backend.ContainerTarget;
 import io.ringway.backend.InfoSource;
-import io.ringway.backend.ObjectName;
+import io.ringway.swift.ObjectName;
 import io.ringway.proxy.ProxyRequest;
 import io.ringway.ring.Ring;
 import java.util.Objects;

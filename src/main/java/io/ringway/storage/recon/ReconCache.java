@@ -108,7 +108,7 @@ public final class ReconCache {
     private static Map<String, Object> loadQuietly(Path path) {
         try {
             return load(path);
-        } catch (IOException | JacksonException e) {
+        } catch (IOException e) {
             log.error("Error reading recon cache file {}: {}", path, e.toString());
             return Map.of();
         }

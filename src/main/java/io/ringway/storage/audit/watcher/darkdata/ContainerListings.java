@@ -9,6 +9,7 @@ import io.ringway.ring.Ring;
 import io.ringway.ring.RingData;
 import io.ringway.ring.RingFileReader;
 import io.ringway.ring.Rings;
+import io.ringway.swift.ObjectName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -7,6 +7,7 @@ import io.ringway.storage.audit.watcher.AuditType;
 import io.ringway.storage.audit.watcher.AuditWatcher;
 import io.ringway.storage.audit.watcher.QuarantineRequest;
 import io.ringway.storage.audit.watcher.WatcherSettings;
+import io.ringway.swift.ObjectName;
 import io.ringway.swift.Timestamp;
 import java.nio.file.Path;
 import java.time.Clock;
