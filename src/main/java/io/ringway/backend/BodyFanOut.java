@@ -225,7 +225,7 @@ final class BodyFanOut extends BaseSubscriber<DataBuffer> {
      * {@link NettyDataBuffer}s. Any other kind is copied once into a buffer of our own (released with
      * the batch).
      */
-    private static ByteBuf nativeBuffer(DataBuffer buffer) {
+    static ByteBuf nativeBuffer(DataBuffer buffer) {
         if (buffer instanceof NettyDataBuffer netty) {
             return netty.getNativeBuffer();
         }

@@ -2,21 +2,27 @@ package io.ringway.backend;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.IllegalReferenceCountException;
 import io.netty.util.ReferenceCountUtil;
 import io.ringway.ring.Node;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -66,29 +72,61 @@ final class PutConnection implements PutChannel.Listener {
     static Mono<PutConnection> open(PutChannels pool, Node node, String path, HttpHeaders headers,
             Duration timeout) {
         return pool.acquire(node.device())
-                .flatMap(channel -> start(pool, channel, node, path, headers, timeout))
+                .flatMap(channel -> start(pool, channel, node, path, headers, null, timeout))
                 .onErrorResume(StaleConnection.class, stale -> pool.connect(node.device())
-                        .flatMap(channel -> start(pool, channel, node, path, headers, timeout)));
+                        .flatMap(channel -> start(pool, channel, node, path, headers, null, timeout)));
+    }
+
+    /**
+     * Sends the whole request on {@code channel} (one of {@link PutChannels#acquire}), head and
+     * {@code body} at once, without {@code Expect: 100-continue} (as Swift's {@code direct_client}),
+     * in one write; waits (node_timeout) for the head of the final answer, whose status the
+     * connection then has ({@link #status}) and whose end gives its {@link #reply}. A kept
+     * connection the node had closed is replaced by a new one, once. {@code body} stays the
+     * caller's: each attempt writes a retained duplicate.
+     */
+    static Mono<PutConnection> send(PutChannels pool, PutChannel channel, Node node, String path,
+            HttpHeaders headers, ByteBuf body, Duration timeout) {
+        requireNonNull(body, "body");
+        return start(pool, channel, node, path, headers, body, timeout)
+                .onErrorResume(StaleConnection.class, stale -> pool.connect(node.device())
+                        .flatMap(fresh -> start(pool, fresh, node, path, headers, body, timeout)));
     }
 
     private static Mono<PutConnection> start(PutChannels pool, PutChannel channel, Node node, String path,
-            HttpHeaders headers, Duration timeout) {
+            HttpHeaders headers, @Nullable ByteBuf body, Duration timeout) {
         PutConnection connection = new PutConnection(node, channel, pool);
         channel.lease(connection);
         // A copy per attempt: the worker's headers serve its next node too (a handoff, a new connection),
         // while this request may still be encoding. Netty headers copy without re-validating names.
         HttpHeaders own = headers.copy();
         own.set(HttpHeaderNames.HOST, channel.node());
-        own.set(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE);
-        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path, own);
-        connection.write(head, timeout, failure -> {
+        HttpRequest request;
+        if (body == null) {
+            own.set(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE);
+            request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path, own);
+        } else {
+            ByteBuf content;
+            try {
+                content = body.retainedDuplicate();
+            } catch (IllegalReferenceCountException e) {
+                // The PUT ended (decided, cancelled) while this attempt was on its way to the node.
+                connection.dispose();
+                return Mono.error(new CancellationException("PUT over before " + connection + " was sent"));
+            }
+            request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path,
+                    content, own, EmptyHttpHeaders.INSTANCE);
+        }
+        connection.write(request, timeout, failure -> {
             if (failure != null) {
                 connection.onClosed(failure);
             }
         });
+        // With the whole body sent, the first answer is the final one: it is the reply, never "early".
+        boolean expecting = body == null;
         return connection.expect.asMono()
                 .transform(Timeouts.within(timeout, pool.timers(channel.channel())))
-                .doOnNext(status -> connection.early = status == 100 ? null : status)
+                .doOnNext(status -> connection.early = status == 100 || !expecting ? null : status)
                 .doOnError(e -> connection.dispose())
                 // After the cancel reached the sink: closing then fails no subscriber (no onErrorDropped).
                 .doFinally(signal -> {
@@ -106,6 +144,11 @@ final class PutConnection implements PutChannel.Listener {
     /** The status answered instead of {@code 100 Continue} (e.g. 409, 412), or null. */
     @Nullable Integer early() {
         return early;
+    }
+
+    /** The status of the final answer, or 0 before it came. */
+    int status() {
+        return status;
     }
 
     boolean failed() {
