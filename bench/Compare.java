@@ -323,6 +323,7 @@ public final class Compare {
                 }
                 Bench.BigTransfer transfer = new Bench.BigTransfer(t.endpoint, t.auth(), path, options.big,
                         options.chunked, t.rss);
+                settleDisk();
                 Meter.Sample sample = meter.begin(t.pids, idle(t));
                 Bench.BigTransfer.Result put = transfer.put();
                 CompareReport.BigRow putRow = new CompareReport.BigRow(t.name, "PUT " + label, put, meter.end(sample));
@@ -342,6 +343,23 @@ public final class Compare {
                         failures += status / 100 == 2 ? 0 : 1;
                     }
                 }
+            }
+        }
+
+        /**
+         * Writes the disk's dirty pages back ({@code sync}) before a big PUT: the other target's
+         * transfer and DELETE (and the 4 KiB phases' files) otherwise go on being written back
+         * during this PUT, on the same disk, and one target's PUT pays for the other's writes.
+         */
+        private static void settleDisk() throws IOException {
+            long start = System.nanoTime();
+            try {
+                int status = new ProcessBuilder("sync").inheritIO().start().waitFor();
+                System.out.printf(Locale.ROOT, "# sync before the big PUT: exit %d in %.2f s%n", status,
+                        (System.nanoTime() - start) / 1e9);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
             }
         }
 
