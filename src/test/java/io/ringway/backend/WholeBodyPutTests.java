@@ -22,7 +22,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * A PUT of a body of at most 64 KiB goes to each object server whole, head and body in one
- * request without {@code Expect: 100-continue} ({@link ObjectPut#sentWhole}); these check that it
+ * request without {@code Expect: 100-continue} ({@link WholeBodyPut#applies}); these check that it
  * keeps the 100-continue's outcomes: no quorum of connections stores nothing, handoffs replace
  * down or full nodes, a newer object answers 202, {@code If-None-Match} still refuses first.
  */
@@ -114,12 +114,12 @@ class WholeBodyPutTests {
         ObjectPutRequest expecting = small(c);
         expecting.headers().set(HttpHeaders.EXPECT, "100-continue");
 
-        assertThat(ObjectPut.sentWhole(small(c))).isTrue();
-        assertThat(ObjectPut.sentWhole(c.putRequest(StorageCluster.body(1, 64 * 1024, 7), 64 * 1024))).isTrue();
+        assertThat(WholeBodyPut.applies(small(c))).isTrue();
+        assertThat(WholeBodyPut.applies(c.putRequest(StorageCluster.body(1, 64 * 1024, 7), 64 * 1024))).isTrue();
         for (ObjectPutRequest request : List.of(big, chunked, conditional, expecting)) {
-            assertThat(ObjectPut.sentWhole(request)).isFalse();
+            assertThat(WholeBodyPut.applies(request)).isFalse();
         }
-        assertThat(ObjectPut.sentWhole(c.putRequest(Flux.empty(), 0))).isFalse();
+        assertThat(WholeBodyPut.applies(c.putRequest(Flux.empty(), 0))).isFalse();
 
         assertThat(put(c, conditional).status()).isEqualTo(201);
         for (FakeNode fake : fakes) {
