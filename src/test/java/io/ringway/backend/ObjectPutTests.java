@@ -49,20 +49,7 @@ class ObjectPutTests {
                 .block(Duration.ofSeconds(20));
     }
 
-    private static int copies(StorageCluster c) throws IOException {
-        int copies = 0;
-        for (int i = 0; i < c.ports.size(); i++) {
-            if (c.servers.get(i) != null) {
-                copies += c.dataFiles(i).size();
-            }
-        }
-        return copies;
-    }
 
-    private static int handoffIndex(StorageCluster c) {
-        Node handoff = c.ring.handoffNodes(c.partition()).findFirst().orElseThrow();
-        return c.indexOf(handoff);
-    }
 
     @Test
     void storesThreeReplicasOnThreeGoodNodes() throws IOException {
@@ -84,28 +71,28 @@ class ObjectPutTests {
     void usesAHandoffWhenAPrimaryIsDown() throws IOException {
         StorageCluster c = cluster(4);
         int down = c.indexOf(c.primaries().get(0));
-        int handoff = handoffIndex(c);
+        int handoff = c.handoffIndex();
         c.kill(down);
 
         ObjectResponse response = put(c);
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(c.dataFiles(handoff)).hasSize(1);
-        assertThat(copies(c)).isEqualTo(3);
+        assertThat(c.copies()).isEqualTo(3);
     }
 
     @Test
     void usesAHandoffInsteadOfA507AndErrorLimitsIt() throws IOException {
         StorageCluster c = cluster(4);
         int full = c.indexOf(c.primaries().get(1));
-        int handoff = handoffIndex(c);
+        int handoff = c.handoffIndex();
         c.unmount(full);
 
         ObjectResponse response = put(c);
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(c.dataFiles(handoff)).hasSize(1);
-        assertThat(copies(c)).isEqualTo(3);
+        assertThat(c.copies()).isEqualTo(3);
         assertThat(c.health.limited(c.ring.devices().get(full))).isTrue();
     }
 
@@ -288,7 +275,7 @@ class ObjectPutTests {
         ObjectResponse response = c.put.put(plain).block(Duration.ofSeconds(20));
 
         assertThat(response.status()).isEqualTo(422);
-        assertThat(copies(c)).isZero();
+        assertThat(c.copies()).isZero();
     }
 
     @Test
@@ -299,7 +286,7 @@ class ObjectPutTests {
                 .block(Duration.ofSeconds(20));
 
         assertThat(response.status()).isEqualTo(201);
-        assertThat(copies(c)).isEqualTo(3);
+        assertThat(c.copies()).isEqualTo(3);
     }
 
     @Test
@@ -310,7 +297,7 @@ class ObjectPutTests {
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.headers().getETag()).isEqualTo("\"d41d8cd98f00b204e9800998ecf8427e\"");
-        assertThat(copies(c)).isEqualTo(3);
+        assertThat(c.copies()).isEqualTo(3);
     }
 
     @Test

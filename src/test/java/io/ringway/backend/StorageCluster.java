@@ -169,6 +169,22 @@ final class StorageCluster implements AutoCloseable {
         }
     }
 
+    /** The object's .data files over all real nodes: how many copies are stored. */
+    int copies() throws IOException {
+        int copies = 0;
+        for (int i = 0; i < ports.size(); i++) {
+            if (servers.get(i) != null) {
+                copies += dataFiles(i).size();
+            }
+        }
+        return copies;
+    }
+
+    /** The index of the object's first handoff node. */
+    int handoffIndex() {
+        return indexOf(ring.handoffNodes(partition()).findFirst().orElseThrow());
+    }
+
     ObjectPutRequest putRequest(Flux<DataBuffer> body, long length) {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Timestamp", Timestamp.ofMillis(System.currentTimeMillis()).internal());

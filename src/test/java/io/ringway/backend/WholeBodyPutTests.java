@@ -70,15 +70,6 @@ class WholeBodyPutTests {
         return c.put.put(request).block(Duration.ofSeconds(20));
     }
 
-    private static int copies(StorageCluster c) throws IOException {
-        int copies = 0;
-        for (int i = 0; i < c.ports.size(); i++) {
-            if (c.servers.get(i) != null) {
-                copies += c.dataFiles(i).size();
-            }
-        }
-        return copies;
-    }
 
     private static byte[] stored(StorageCluster c, int node) throws IOException {
         List<Path> data = c.dataFiles(node);
@@ -153,35 +144,35 @@ class WholeBodyPutTests {
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.headers().getETag()).isEqualTo("\"" + StorageCluster.md5(StorageCluster.bytes(parts, 1024, 9))
                 + "\"");
-        assertThat(copies(c)).isEqualTo(3);
+        assertThat(c.copies()).isEqualTo(3);
     }
 
     @Test
     void sendsTheBodyToAHandoffWhenAPrimaryIsDown() throws IOException {
         StorageCluster c = cluster(4);
         int down = c.indexOf(c.primaries().get(0));
-        int handoff = handoffIndex(c);
+        int handoff = c.handoffIndex();
         c.kill(down);
 
         ObjectResponse response = put(c, small(c));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(stored(c, handoff)).isEqualTo(CONTENT);
-        assertThat(copies(c)).isEqualTo(3);
+        assertThat(c.copies()).isEqualTo(3);
     }
 
     @Test
     void sendsTheBodyAgainToAHandoffAfterA507AndErrorLimitsTheFullNode() throws IOException {
         StorageCluster c = cluster(4);
         int full = c.indexOf(c.primaries().get(1));
-        int handoff = handoffIndex(c);
+        int handoff = c.handoffIndex();
         c.unmount(full);
 
         ObjectResponse response = put(c, small(c));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(stored(c, handoff)).isEqualTo(CONTENT);
-        assertThat(copies(c)).isEqualTo(3);
+        assertThat(c.copies()).isEqualTo(3);
         assertThat(c.health.limited(c.ring.devices().get(full))).isTrue();
     }
 
@@ -245,7 +236,7 @@ class WholeBodyPutTests {
         assertThatThrownBy(() -> put(c, c.putRequest(StorageCluster.body(1, 1024, 7), SIZE)))
                 .hasMessageContaining("1024 of 4096");
 
-        assertThat(copies(c)).isZero();
+        assertThat(c.copies()).isZero();
     }
 
     @Test
@@ -282,8 +273,4 @@ class WholeBodyPutTests {
         }
     }
 
-    private static int handoffIndex(StorageCluster c) {
-        Node handoff = c.ring.handoffNodes(c.partition()).findFirst().orElseThrow();
-        return c.indexOf(handoff);
-    }
 }
