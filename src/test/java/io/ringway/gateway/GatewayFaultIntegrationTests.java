@@ -256,6 +256,26 @@ class GatewayFaultIntegrationTests {
         assertThat(put.took()).isBetween(Duration.ofMillis(500), Duration.ofMillis(2_500));
     }
 
+    /**
+     * A small PUT goes to each node whole, without a 100-continue: a node that never answers it
+     * is waited for only {@code post_quorum_timeout} once the other two stored the object.
+     */
+    @Test
+    void answersASmallPutAfterPostQuorumTimeoutWhenANodeNeverAnswers() {
+        String name = newName();
+        byte[] content = bytes(4096, 12);
+        cluster.relay(0, ServerType.OBJECT).stallResponsesAfter(0);
+
+        Timed<RawResponse> put = timed(() -> client.put(name, content));
+
+        assertThat(put.result().status()).as(put.result().text()).isEqualTo(201);
+        assertThat(put.result().header("ETag")).isEqualTo(md5(content));
+        assertThat(put.took()).isBetween(Duration.ofMillis(500), Duration.ofMillis(2_500));
+        assertThat(dataFileNodes(name)).contains(1, 2);
+        cluster.heal();
+        assertThat(md5(client.get(name).body())).isEqualTo(md5(content));
+    }
+
     @Test
     void closesTheBackendConnectionWhenTheClientAbortsAGetMidBody() throws Exception {
         String name = newName();
