@@ -164,7 +164,6 @@ public final class ObjectPut {
                 .map(received -> PutAnswers.answer(received, replicas));
     }
 
-
     /**
      * The request headers of each PUT worker, as Netty headers (cheap to copy per connection, and
      * written as they are). The container update headers replace any of the same name.
