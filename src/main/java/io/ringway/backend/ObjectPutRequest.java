@@ -21,6 +21,8 @@ import reactor.core.publisher.Flux;
  * @param contentLength the body's length, or -1 for a chunked body
  * @param container where container updates go, or null for none
  * @param body the client's body; every buffer is released by {@link ObjectPut}
+ * @param clientExpectsContinue whether the client sent {@code Expect: 100-continue}: it sends the
+ *     body only once asked for it, so the nodes are to take the PUT first
  */
 public record ObjectPutRequest(
         Ring ring,
@@ -29,7 +31,8 @@ public record ObjectPutRequest(
         HttpHeaders headers,
         long contentLength,
         @Nullable ContainerTarget container,
-        Flux<DataBuffer> body) {
+        Flux<DataBuffer> body,
+        boolean clientExpectsContinue) {
 
     public ObjectPutRequest {
         requireNonNull(ring, "ring");

@@ -59,7 +59,7 @@ final class WholeBodyPut {
         return request.contentLength() > 0
                 && request.contentLength() <= BodyFanOut.BATCH_BYTES
                 && !request.headers().containsHeader(org.springframework.http.HttpHeaders.IF_NONE_MATCH)
-                && !request.headers().containsHeader(org.springframework.http.HttpHeaders.EXPECT);
+                && !request.clientExpectsContinue();
     }
 
     /**

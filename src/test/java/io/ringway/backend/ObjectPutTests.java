@@ -243,7 +243,7 @@ class ObjectPutTests {
                     new Node(io.ringway.ring.Device.of(2, 1, 3, "10.0.0.3", 6201, "sde", 100), 2, false));
             ObjectPutRequest plain = cluster.putRequest(StorageCluster.body(CHUNKS, CHUNK, 3), (long) CHUNKS * CHUNK);
             ObjectPutRequest request = new ObjectPutRequest(plain.ring(), 0, plain.name(), plain.headers(),
-                    plain.contentLength(), new ContainerTarget(9, containers), plain.body());
+                    plain.contentLength(), new ContainerTarget(9, containers), plain.body(), false);
 
             ObjectResponse response = cluster.put.put(request).block(Duration.ofSeconds(20));
 

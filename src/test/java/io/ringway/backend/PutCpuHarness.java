@@ -79,7 +79,8 @@ final class PutCpuHarness {
                                         chunks.incrementAndGet();
                                         bytes.addAndGet(b.readableBytes());
                                     })
-                                    .map(BUFFERS::wrap));
+                                    .map(BUFFERS::wrap),
+                            false);
                     return put.put(put1)
                             .flatMap(answer -> response.status(answer.status())
                                     .header("Content-Length", "0")

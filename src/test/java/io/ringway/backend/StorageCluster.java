@@ -190,7 +190,7 @@ final class StorageCluster implements AutoCloseable {
         headers.set("X-Timestamp", Timestamp.ofMillis(System.currentTimeMillis()).internal());
         headers.set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
         headers.set("X-Object-Meta-Color", "blue");
-        return new ObjectPutRequest(ring, 0, NAME, headers, length, null, body);
+        return new ObjectPutRequest(ring, 0, NAME, headers, length, null, body, false);
     }
 
     ObjectGetRequest getRequest(HttpMethod method, String... headerPairs) {

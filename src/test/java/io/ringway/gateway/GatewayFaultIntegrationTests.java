@@ -118,6 +118,27 @@ class GatewayFaultIntegrationTests {
         assertThat(cluster.objectFiles(ACCOUNT, CONTAINER, name)).isEmpty();
     }
 
+    /**
+     * A client that asks for {@code 100 Continue} sends its body only once the nodes took the PUT:
+     * without a quorum of them it gets Swift's 503 instead, and never sends the body, however small.
+     */
+    @Test
+    void refusesASmallPutThatExpectsContinueWith503BeforeItsBodyWhenTwoObjectNodesAreDown() throws Exception {
+        String name = newName();
+        refuse(0, ServerType.OBJECT);
+        refuse(1, ServerType.OBJECT);
+
+        RawResponse put = client.http().exchange(RawRequest.of("PUT", client.path(name))
+                .headers("Host", "127.0.0.1", "Content-Type", "application/octet-stream", "Content-Length", "4096")
+                .rawBody(bytes(4096, 14))
+                .expectContinue());
+        cluster.heal();
+
+        assertThat(put.status()).isEqualTo(503);
+        assertThat(put.interim()).isEmpty();
+        assertThat(cluster.objectFiles(ACCOUNT, CONTAINER, name)).isEmpty();
+    }
+
     @Test
     void answersAGetWith503WhenNoObjectNodeAnswers() {
         String name = newName();

@@ -63,7 +63,9 @@ final class ObjectWrites {
                     nodes.remove("X-Detect-Content-Type");
                     ObjectPutRequest store = new ObjectPutRequest(target.ring(), target.policyIndex(), target.name(),
                             nodes, request.bodyLength(), target.updates(),
-                            BodyLimit.atMost(request.body(), constraints.limits().maxFileSize()));
+                            BodyLimit.atMost(request.body(), constraints.limits().maxFileSize()),
+                            // Host, Expect and the other framing headers do not reach the nodes' headers.
+                            "100-continue".equalsIgnoreCase(client.getFirst(HttpHeaders.EXPECT)));
                     return put.put(store)
                             .map(response -> reply(request, response, timestamp))
                             .onErrorMap(e -> !(e instanceof GatewayException), ObjectWrites::bodyFailure);
