@@ -64,17 +64,16 @@ final class AuditTestNode {
     }
 
     void putObject(int policy, String name, String body) throws IOException {
-        int status = objects.exchange(RawRequest.of("PUT", "/sda1/0/a/c/" + name)
-                .headers("X-Timestamp", timestamp(), "Content-Type", "text/plain",
-                        "X-Backend-Storage-Policy-Index", Integer.toString(policy))
-                .body(body)).status();
-        assertThat(status).isEqualTo(201);
+        putObject(name, body, "X-Backend-Storage-Policy-Index", Integer.toString(policy));
     }
 
     void putObjectExpiringAt(String name, String body, long deleteAt) throws IOException {
+        putObject(name, body, "X-Delete-At", Long.toString(deleteAt));
+    }
+
+    private void putObject(String name, String body, String header, String value) throws IOException {
         int status = objects.exchange(RawRequest.of("PUT", "/sda1/0/a/c/" + name)
-                .headers("X-Timestamp", timestamp(), "Content-Type", "text/plain",
-                        "X-Delete-At", Long.toString(deleteAt))
+                .headers("X-Timestamp", timestamp(), "Content-Type", "text/plain", header, value)
                 .body(body)).status();
         assertThat(status).isEqualTo(201);
     }
