@@ -20,7 +20,8 @@
 #   --federation-s3  forwarding's cost to an S3 target: s3proxy (started here) directly, with
 #                  signed S3 requests ("direct"), against Ringway (-Xmx256m) whose default
 #                  policy keeps containers in it ("federated"), as --federation does for Swift
-#                  (FEDERATION_PIN=gateway: s3proxy and the load on core 0, Ringway alone on 1).
+#                  (FEDERATION_PIN=gateway: s3proxy and the load on core 0, Ringway alone on 1;
+#                  FEDERATION_GATEWAY=haproxy: Debian's haproxy instead of Ringway, the control).
 #                  With --copy instead: Bench.java through Ringway only (the gateway's RSS at
 #                  every tenth of the big object), then the big object copied (COPY) to a local
 #                  container and back, each copy read and checked

@@ -8,10 +8,22 @@
 #     on core 1; "gateway": s3proxy and the load on core 0, Ringway alone on core 1 (the client
 #     and the target get the same CPU in both runs, the gateway what a machine of its own would
 #     give it); 0: not pinned.
+#     FEDERATION_GATEWAY=haproxy puts Debian's haproxy (HTTP mode, one thread, kept connections)
+#     where Ringway would be, pinned as Ringway would be: the control, what a lean HTTP relay
+#     costs on the same machine (docs/performance.md).
 #   with --copy: bench/Bench.java through Ringway, then with --copy-policy Policy-0 the big object
 #     copied to a local container and back: the cross-cluster COPY.
 
 start_s3_federation() {
+  start_s3proxy
+  start_federated_ringway --federation-s3 "every new container lives in S3" s3 s3 \
+    --ringway.federation.targets.s3.type=s3 --ringway.federation.targets.s3.endpoint="$S3_ENDPOINT" \
+    --ringway.federation.targets.s3.access-key=bench-access --ringway.federation.targets.s3.secret-key=bench-secret \
+    '--ringway.federation.targets.s3.bucket=bench-{account}-{container}'
+  GATEWAY_PIDS=$GATEWAY_PID CLUSTER_PIDS=$S3_PID
+}
+
+start_s3proxy() {  # sets S3_PID, S3_ENDPOINT, and TASKSET / LOAD_TASKSET as FEDERATION_PIN says
   local jar=$ROOT/target/s3proxy/s3proxy.jar
   if [ ! -f "$jar" ]; then
     echo "# fetching s3proxy (./mvnw -q dependency:copy@s3proxy)" >&2
@@ -51,20 +63,57 @@ EOF2
       echo "# pinned: the target (s3proxy) on core 0; gateway and load on core 1"
     fi
   fi
-  start_federated_ringway --federation-s3 "every new container lives in S3" s3 s3 \
-    --ringway.federation.targets.s3.type=s3 --ringway.federation.targets.s3.endpoint="http://127.0.0.1:$port" \
-    --ringway.federation.targets.s3.access-key=bench-access --ringway.federation.targets.s3.secret-key=bench-secret \
-    '--ringway.federation.targets.s3.bucket=bench-{account}-{container}'
-  GATEWAY_PIDS=$GATEWAY_PID CLUSTER_PIDS=$S3_PID
+}
+
+# haproxy in HTTP mode between the load and s3proxy: it passes the load generator's own signed
+# requests on, over connections it keeps to s3proxy. Sets RELAY_PID, RELAY_ENDPOINT.
+start_haproxy_relay() {
+  command -v haproxy >/dev/null || { echo "ERROR: FEDERATION_GATEWAY=haproxy needs Debian's haproxy (apt-get install haproxy)" >&2; exit 2; }
+  local port
+  port=$(free_port 29180)
+  cat >"$WORK/haproxy.cfg" <<EOF2
+global
+    nbthread 1
+    maxconn 4096
+defaults
+    mode http
+    option http-keep-alive
+    timeout connect 5s
+    timeout client 60s
+    timeout server 60s
+    timeout http-keep-alive 60s
+listen s3
+    bind 127.0.0.1:$port
+    http-reuse always
+    server s3proxy ${S3_ENDPOINT#http://}
+EOF2
+  "${TASKSET[@]}" haproxy -f "$WORK/haproxy.cfg" -db >"$LOG/haproxy.log" 2>&1 &
+  RELAY_PID=$!
+  STARTED+=("$RELAY_PID")
+  for _ in $(seq 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+    kill -0 "$RELAY_PID" 2>/dev/null || { cat "$LOG/haproxy.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "# haproxy pid $RELAY_PID on port $port, in place of Ringway (the control)"
+  RELAY_ENDPOINT=http://127.0.0.1:$port
 }
 
 run_federation_s3() {
-  start_s3_federation
+  local through
+  if [ "${FEDERATION_GATEWAY:-ringway}" = haproxy ]; then
+    start_s3proxy
+    start_haproxy_relay
+    through=(--target haproxy --s3 "$RELAY_ENDPOINT" --user bench-access --key bench-secret --pids "$RELAY_PID")
+  else
+    start_s3_federation
+    through=(--target federated --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID")
+  fi
   mkdir -p "$WORK/classes"
   javac -d "$WORK/classes" "$ROOT"/bench/*.java
   local cmd=("${LOAD_TASKSET[@]}" java -Xmx512m -cp "$WORK/classes" Compare
     --target direct --s3 "$S3_ENDPOINT" --user bench-access --key bench-secret --pids "$S3_PID"
-    --target federated --auth "$AUTH_URL" --user "$USER_NAME" --key "$KEY" --pids "$GATEWAY_PID"
+    "${through[@]}"
     --storage-pids "$S3_PID" --concurrency "$CONCURRENCY" --duration "$DURATION" --big "$BIG_BYTES"
     --goal forwarding)
   compare_exec "${cmd[@]}"
