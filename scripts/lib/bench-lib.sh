@@ -26,6 +26,15 @@ await_http() {  # await_http URL PID LOGFILE
   echo "ERROR: no answer from $1 after 120 s" >&2; tail -n 40 "$3" >&2; exit 1
 }
 
+await_port() {  # await_port PORT PID LOGFILE: until something listens on 127.0.0.1:PORT (60 s)
+  for _ in $(seq 600); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "ERROR: nothing listens on port $1 after 60 s" >&2; tail -n 40 "$3" >&2; exit 1
+}
+
 check_disk() {  # check_disk REPLICAS [DIR]: DIR (default WORK) has room for the replicas of the big object
   local need avail dir=${2:-$WORK}
   need=$(( BIG_BYTES * $1 + (2 << 30) ))

@@ -44,11 +44,7 @@ EOF2
   LOG_LEVEL=warn java -Xmx512m -jar "$jar" --properties "$WORK/s3/s3proxy.conf" >"$LOG/s3proxy.log" 2>&1 &
   S3_PID=$!
   STARTED+=("$S3_PID")
-  for _ in $(seq 600); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-    kill -0 "$S3_PID" 2>/dev/null || { cat "$LOG/s3proxy.log" >&2; exit 1; }
-    sleep 0.1
-  done
+  await_port "$port" "$S3_PID" "$LOG/s3proxy.log"
   echo "# s3proxy pid $S3_PID on port $port (filesystem store in $WORK/s3/data)"
   S3_ENDPOINT=http://127.0.0.1:$port
   LOAD_TASKSET=()
@@ -90,11 +86,7 @@ EOF2
   "${TASKSET[@]}" haproxy -f "$WORK/haproxy.cfg" -db >"$LOG/haproxy.log" 2>&1 &
   RELAY_PID=$!
   STARTED+=("$RELAY_PID")
-  for _ in $(seq 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-    kill -0 "$RELAY_PID" 2>/dev/null || { cat "$LOG/haproxy.log" >&2; exit 1; }
-    sleep 0.1
-  done
+  await_port "$port" "$RELAY_PID" "$LOG/haproxy.log"
   echo "# haproxy pid $RELAY_PID on port $port, in place of Ringway (the control)"
   RELAY_ENDPOINT=http://127.0.0.1:$port
 }
