@@ -192,7 +192,9 @@ class ObjectAuditorTests {
 
     @Test
     void anExpiredObjectIsNotAuditedAsSwiftSkipsIt() throws Exception {
-        long deleteAt = TestNode.CLOCK.millis() / 1000 + 100;
+        // Later than the PUT's X-Timestamp, which the object server checks it against (AuditTestNode
+        // stamps its requests a day before the real time), and earlier than the auditor's clock below.
+        long deleteAt = System.currentTimeMillis() / 1000 + 100;
         node.putObjectExpiringAt("ephemeral", "soon gone", deleteAt);
         AuditTestNode.flipByte(node.dataFile("ephemeral"), 0);
         java.time.Clock later = java.time.Clock.fixed(java.time.Instant.ofEpochSecond(deleteAt + 1),
