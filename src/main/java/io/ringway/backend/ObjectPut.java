@@ -3,9 +3,7 @@ package io.ringway.backend;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.ringway.ring.Node;
 import io.ringway.swift.ObjectName;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,18 +46,18 @@ public final class ObjectPut {
 
     private final StorageNodeClient client;
     private final NodeHealth health;
-    private final NodeTimings timings;
     private final StorageNodes nodes;
     private final PutAnswers answers;
+    private final PutWorkers workers;
     private final WholeBodyPut whole;
 
     public ObjectPut(StorageNodes nodes) {
         this.nodes = requireNonNull(nodes, "nodes");
         this.client = nodes.client();
         this.health = nodes.health();
-        this.timings = nodes.timings();
         this.answers = new PutAnswers(health, client.settings());
-        this.whole = new WholeBodyPut(client, health, timings, answers);
+        this.workers = new PutWorkers(health, nodes.timings());
+        this.whole = new WholeBodyPut(client, health, workers, answers);
     }
 
     /** Stores the object; the answer's headers carry the ETag on success. */
@@ -136,24 +134,9 @@ public final class ObjectPut {
     /** One worker of Swift's {@code _connect_put_node}: the first node of the shared iterator that takes the PUT. */
     private Mono<PutConnection> connect(NodeIterator nodes, int partition, ObjectName name,
             io.netty.handler.codec.http.HttpHeaders headers) {
-        return Mono.defer(() -> {
-            Node node = nodes.nextOrNull();
-            if (node == null) {
-                return Mono.empty();
-            }
-            String path = BackendPaths.objectPath(node.device(), partition, name);
-            long start = System.nanoTime();
-            return PutConnection.open(client.putChannels(), node, path, headers, client.settings().nodeTimeout())
-                    .flatMap(connection -> {
-                        timings.record(node.device().ip(), Duration.ofNanos(System.nanoTime() - start));
-                        return answers.admitted(connection, connection.early(), "Expect: 100-continue");
-                    })
-                    .onErrorResume(e -> {
-                        health.error(node.device(), "Expect: 100-continue on " + path + ": " + e);
-                        return Mono.empty();
-                    })
-                    .switchIfEmpty(Mono.defer(() -> connect(nodes, partition, name, headers)));
-        });
+        return workers.firstTaker(nodes, partition, name, "Expect: 100-continue on", (node, path) ->
+                PutConnection.open(client.putChannels(), node, path, headers, client.settings().nodeTimeout())
+                        .flatMap(connection -> answers.admitted(connection, connection.early(), "Expect: 100-continue")));
     }
 
     /** Swift's {@code _get_put_responses} and the answer from them. */

@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.ringway.backend.PutConnection.PutReply;
 import io.ringway.ring.Node;
 import io.ringway.swift.ObjectName;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
@@ -39,14 +38,14 @@ final class WholeBodyPut {
 
     private final StorageNodeClient client;
     private final NodeHealth health;
-    private final NodeTimings timings;
     private final PutAnswers answers;
+    private final PutWorkers workers;
 
-    WholeBodyPut(StorageNodeClient client, NodeHealth health, NodeTimings timings, PutAnswers answers) {
+    WholeBodyPut(StorageNodeClient client, NodeHealth health, PutWorkers workers, PutAnswers answers) {
         this.client = requireNonNull(client, "client");
         this.health = requireNonNull(health, "health");
-        this.timings = requireNonNull(timings, "timings");
         this.answers = requireNonNull(answers, "answers");
+        this.workers = requireNonNull(workers, "workers");
     }
 
     /**
@@ -117,24 +116,8 @@ final class WholeBodyPut {
 
     /** A worker's connection to the first node of {@code nodes} that takes one (a kept one or a new one). */
     private Mono<Reached> reach(NodeIterator nodes, int partition, ObjectName name, HttpHeaders headers) {
-        return Mono.defer(() -> {
-            Node node = nodes.nextOrNull();
-            if (node == null) {
-                return Mono.empty();
-            }
-            String path = BackendPaths.objectPath(node.device(), partition, name);
-            long start = System.nanoTime();
-            return client.putChannels().acquire(node.device())
-                    .map(channel -> {
-                        timings.record(node.device().ip(), Duration.ofNanos(System.nanoTime() - start));
-                        return new Reached(node, path, headers, channel);
-                    })
-                    .onErrorResume(e -> {
-                        health.error(node.device(), "PUT connection for " + path + ": " + e);
-                        return Mono.empty();
-                    })
-                    .switchIfEmpty(Mono.defer(() -> reach(nodes, partition, name, headers)));
-        });
+        return workers.firstTaker(nodes, partition, name, "PUT connection for", (node, path) ->
+                client.putChannels().acquire(node.device()).map(channel -> new Reached(node, path, headers, channel)));
     }
 
     /** Sends the whole PUT on {@code reached}; a failure, 507 or 5xx sends it to the worker's next node. */
