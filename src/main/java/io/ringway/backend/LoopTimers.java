@@ -43,7 +43,7 @@ public final class LoopTimers {
     }
 
     /** The HTTP event loops: colocated, {@code next()} is the caller's when it runs on one. */
-    EventLoopGroup loops() {
+    public EventLoopGroup loops() {
         return loops;
     }
 }

@@ -4,16 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.ringway.backend.DemandedTimeout;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.netty.Connection;
 
 /**
  * A target's answer whose headers arrived and whose body is still on the connection (or, for an
@@ -47,13 +43,16 @@ public final class RemoteResponse {
         }
     }
 
-    /** Where the body comes from. */
-    private interface Body {
+    /** Where the body comes from: the target's connection, or memory. */
+    public interface Body {
 
+        /** The body as it arrives; each buffer belongs to the subscriber, who releases it. */
         Flux<DataBuffer> read();
 
+        /** Reads and drops the body, so that its connection can be used again. */
         Mono<Void> drain();
 
+        /** Drops the body unread: its connection is closed. */
         void close();
     }
 
@@ -65,14 +64,9 @@ public final class RemoteResponse {
         this.done = done;
     }
 
-    /**
-     * An answer whose body is still on {@code connection}: a stall of {@code stallTimeout} while
-     * the reader wants more fails it, and a failed or abandoned body closes the connection.
-     */
-    public static RemoteResponse onConnection(int status, HttpHeaders headers, Connection connection,
-            Duration stallTimeout, Scheduler timers) {
-        return new RemoteResponse(status, headers, new ConnectionBody(connection, stallTimeout, timers),
-                BodyObserver.NONE, new AtomicBoolean());
+    /** An answer whose body is still on the target's connection, read by {@code body}. */
+    public static RemoteResponse streaming(int status, HttpHeaders headers, Body body) {
+        return new RemoteResponse(status, headers, body, BodyObserver.NONE, new AtomicBoolean());
     }
 
     /** An answer made by the gateway in the target's name, with {@code body} (may be empty). */
@@ -132,32 +126,6 @@ public final class RemoteResponse {
     @Override
     public String toString() {
         return status + " " + headers.getFirst(HttpHeaders.CONTENT_TYPE);
-    }
-
-    private record ConnectionBody(Connection connection, Duration stallTimeout, Scheduler timers) implements Body {
-
-        @Override
-        public Flux<DataBuffer> read() {
-            Flux<DataBuffer> received = connection.inbound()
-                    .receive()
-                    .retain()
-                    .map(BUFFERS::wrap);
-            return DemandedTimeout.apply(received, stallTimeout, timers)
-                    .doOnError(e -> connection.dispose());
-        }
-
-        @Override
-        public Mono<Void> drain() {
-            return DemandedTimeout.apply(connection.inbound().receive(), stallTimeout, timers)
-                    .then()
-                    .doOnError(e -> connection.dispose())
-                    .onErrorResume(e -> Mono.empty());
-        }
-
-        @Override
-        public void close() {
-            connection.dispose();
-        }
     }
 
     private record BytesBody(byte[] bytes) implements Body {

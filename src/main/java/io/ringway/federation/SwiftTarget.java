@@ -3,6 +3,7 @@ package io.ringway.federation;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBuf;
+import io.ringway.federation.wire.Origin;
 import io.ringway.swift.PythonText;
 import java.io.IOException;
 import java.net.URI;
@@ -48,7 +49,8 @@ final class SwiftTarget implements Target {
         this.responseTimeout = requireNonNull(limits.responseTimeout(), "responseTimeout");
         this.auth = new SwiftAuth(name, properties, http, responseTimeout);
         this.guard = requireNonNull(guard, "guard");
-        this.exchanges = new TargetHttp(name, http, responseTimeout);
+        this.exchanges = new TargetHttp(name, limits, properties.tls(), isHttps(properties.authUrl())
+                || isHttps(properties.storageUrl()));
     }
 
     @Override
@@ -81,7 +83,8 @@ final class SwiftTarget implements Target {
     }
 
     private Mono<RemoteResponse> send(SwiftAuth.Session session, RemoteRequest request) {
-        return exchanges.send(request.method().name(), url(session.storageUrl(), request), out -> {
+        return exchanges.send(request.method().name(), Origin.of(session.storageUrl()),
+                path(session.storageUrl(), request), out -> {
             request.headers().forEach(out::set);
             out.set("X-Auth-Token", session.token());
             if (request.body() != null && request.contentLength() >= 0) {
@@ -121,9 +124,9 @@ final class SwiftTarget implements Target {
                 .doOnNext(buffer -> guard.sent(buffer.readableBytes()));
     }
 
-    /** The remote URL: the account's, the remote container, the object, the query. */
-    String url(URI storageUrl, RemoteRequest request) {
-        StringBuilder url = new StringBuilder(accountUrl(storageUrl, request.account()));
+    /** The remote path: the account's, the remote container, the object, the query. */
+    String path(URI storageUrl, RemoteRequest request) {
+        StringBuilder url = new StringBuilder(accountPath(storageUrl, request.account()));
         url.append('/').append(PythonText.quote(remoteContainer(request.account(), request.container()), ""));
         if (request.object() != null) {
             url.append('/').append(PythonText.quote(request.object(), "/"));
@@ -139,8 +142,8 @@ final class SwiftTarget implements Target {
         return properties.containerPrefix().replace("{account}", account) + container;
     }
 
-    private String accountUrl(URI storageUrl, String account) {
-        String base = storageUrl.toString();
+    private String accountPath(URI storageUrl, String account) {
+        String base = storageUrl.getRawPath() == null ? "" : storageUrl.getRawPath();
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
@@ -158,6 +161,7 @@ final class SwiftTarget implements Target {
 
     @Override
     public void close() {
+        exchanges.close();
         pool.dispose();
     }
 }

@@ -14,8 +14,10 @@ import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.TcpClient;
 
 /** A target's own connection pool and HTTP client, with its timeouts and trust. */
 public final class TargetClients {
@@ -61,6 +63,28 @@ public final class TargetClients {
             }));
         }
         return client.secure(spec -> spec.sslContext(ssl));
+    }
+
+    /** What opens a target's connections (for {@link TargetHttp}), with its connect timeout, on the HTTP event loops. */
+    static TcpClient tcp(TargetLimits limits) {
+        int connectMillis = Math.toIntExact(Objects.requireNonNull(limits.connectTimeout(), "connectTimeout").toMillis());
+        return TcpClient.create(ConnectionProvider.newConnection())
+                .runOn(HttpResources.get())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis);
+    }
+
+    /**
+     * {@link #tcp} with TLS: the target's trust, and the host name checked against the
+     * certificate unless verification is off.
+     */
+    static TcpClient tls(TargetLimits limits, TargetProperties.Tls tls) {
+        SslContext ssl = sslContext(tls);
+        return tcp(limits).secure(spec -> spec.sslContext(ssl).handlerConfigurator(handler -> {
+            SSLEngine engine = handler.engine();
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm(tls.verify() ? "HTTPS" : null);
+            engine.setSSLParameters(parameters);
+        }));
     }
 
     private static SslContext sslContext(TargetProperties.Tls tls) {

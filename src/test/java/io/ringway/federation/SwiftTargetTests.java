@@ -16,18 +16,18 @@ class SwiftTargetTests {
     @Test
     void containersGoToTheStorageUrlsAccountWithThePrefix() {
         try (SwiftTarget target = target(null, "fed-{account}-")) {
-            assertThat(target.url(STORAGE, request("c", "dir/ü o", "prefix=a%2F&format=json")))
-                    .isEqualTo("http://remote:8080/v1/AUTH_shared/fed-AUTH_test-c/dir/%C3%BC%20o?prefix=a%2F&format=json");
-            assertThat(target.url(STORAGE, request("c", null, null)))
-                    .isEqualTo("http://remote:8080/v1/AUTH_shared/fed-AUTH_test-c");
+            assertThat(target.path(STORAGE, request("c", "dir/ü o", "prefix=a%2F&format=json")))
+                    .isEqualTo("/v1/AUTH_shared/fed-AUTH_test-c/dir/%C3%BC%20o?prefix=a%2F&format=json");
+            assertThat(target.path(STORAGE, request("c", null, null)))
+                    .isEqualTo("/v1/AUTH_shared/fed-AUTH_test-c");
         }
     }
 
     @Test
     void anAccountTemplateNamesTheRemoteAccount() {
         try (SwiftTarget target = target("{account}_remote", "")) {
-            assertThat(target.url(URI.create("http://remote:8080/v1/AUTH_admin/"), request("c", "o", null)))
-                    .isEqualTo("http://remote:8080/v1/AUTH_test_remote/c/o");
+            assertThat(target.path(URI.create("http://remote:8080/v1/AUTH_admin/"), request("c", "o", null)))
+                    .isEqualTo("/v1/AUTH_test_remote/c/o");
         }
     }
 

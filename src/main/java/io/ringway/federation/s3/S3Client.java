@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.ringway.federation.RemoteResponse;
 import io.ringway.federation.TargetHttp;
 import io.ringway.federation.TargetProperties;
+import io.ringway.federation.wire.Origin;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -32,13 +33,20 @@ final class S3Client {
 
     private final TargetHttp http;
     private final SigV4 signer;
-    private final URI endpoint;
+    private final Origin endpoint;
+    private final String basePath;
     private final boolean virtualHost;
     private final Clock clock;
 
     S3Client(TargetHttp http, TargetProperties properties, Clock clock) {
         this.http = requireNonNull(http, "http");
-        this.endpoint = requireNonNull(properties.endpoint(), "endpoint");
+        URI url = requireNonNull(properties.endpoint(), "endpoint");
+        this.endpoint = Origin.of(url);
+        String base = url.getRawPath() == null ? "" : url.getRawPath();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        this.basePath = base;
         this.signer = new SigV4(requireNonNull(properties.accessKey(), "accessKey"),
                 requireNonNull(properties.secretKey(), "secretKey"), properties.region(), "s3");
         this.virtualHost = properties.urlStyle() == TargetProperties.UrlStyle.VIRTUAL_HOST;
@@ -63,8 +71,8 @@ final class S3Client {
             signed.putAll(signer.sign(method, location.path(), query, signed,
                     body != null ? SigV4.UNSIGNED_PAYLOAD : SigV4.EMPTY_PAYLOAD, clock.instant()));
             String canonicalQuery = SigV4.canonicalQuery(query);
-            String url = location.origin() + location.path() + (canonicalQuery.isEmpty() ? "" : "?" + canonicalQuery);
-            return http.send(method, url, out -> {
+            String target = canonicalQuery.isEmpty() ? location.path() : location.path() + "?" + canonicalQuery;
+            return http.send(method, location.origin(), target, out -> {
                 signed.forEach(out::set);
                 if (body != null) {
                     out.set(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
@@ -95,19 +103,19 @@ final class S3Client {
                 .map(bytes -> new Answer(response.status(), response.headers(), bytes));
     }
 
-    /** Where a request goes: scheme and authority, the {@code Host} header, the encoded path. */
-    record Location(String origin, String host, String path) {
+    /** Where a request goes: the origin (with the {@code Host} header) and the encoded path. */
+    record Location(Origin origin, String path) {
+
+        String host() {
+            return origin.hostHeader();
+        }
     }
 
     Location locate(@Nullable String bucket, @Nullable String key) {
-        String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        String host = endpoint.getHost();
-        StringBuilder path = new StringBuilder(base);
+        Origin origin = endpoint;
+        StringBuilder path = new StringBuilder(basePath);
         if (bucket != null && virtualHost) {
-            host = bucket + "." + host;
+            origin = Origin.of(endpoint.https(), bucket + "." + endpoint.host(), endpoint.port());
         } else if (bucket != null) {
             path.append('/').append(bucket);
         }
@@ -117,12 +125,6 @@ final class S3Client {
         if (path.isEmpty()) {
             path.append('/');
         }
-        String hostHeader = endpoint.getPort() < 0 || isDefaultPort(endpoint) ? host : host + ":" + endpoint.getPort();
-        return new Location(endpoint.getScheme() + "://" + hostHeader, hostHeader, path.toString());
-    }
-
-    private static boolean isDefaultPort(URI uri) {
-        return "http".equalsIgnoreCase(uri.getScheme()) && uri.getPort() == 80
-                || "https".equalsIgnoreCase(uri.getScheme()) && uri.getPort() == 443;
+        return new Location(origin, path.toString());
     }
 }

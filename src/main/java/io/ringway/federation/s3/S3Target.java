@@ -7,7 +7,6 @@ import io.netty.buffer.Unpooled;
 import io.ringway.federation.RemoteRequest;
 import io.ringway.federation.RemoteResponse;
 import io.ringway.federation.Target;
-import io.ringway.federation.TargetClients;
 import io.ringway.federation.TargetGuard;
 import io.ringway.federation.TargetHealth;
 import io.ringway.federation.TargetHttp;
@@ -30,7 +29,6 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * An S3 cluster as a target: local container {@code c} of account {@code a} is the bucket the
@@ -58,7 +56,7 @@ public final class S3Target implements Target {
 
     private final String name;
     private final TargetProperties properties;
-    private final ConnectionProvider pool;
+    private final TargetHttp http;
     private final TargetGuard guard;
     private final S3Client client;
     private final S3Listings listings;
@@ -74,10 +72,8 @@ public final class S3Target implements Target {
         this.buckets = BucketNames.of(properties.bucket());
         this.guard = requireNonNull(guard, "guard");
         this.clock = requireNonNull(clock, "clock");
-        this.pool = TargetClients.pool(name, limits);
         boolean https = "https".equalsIgnoreCase(requireNonNull(properties.endpoint(), "endpoint").getScheme());
-        TargetHttp http = new TargetHttp(name, TargetClients.client(pool, limits, properties.tls(), https),
-                requireNonNull(limits.responseTimeout(), "responseTimeout"));
+        this.http = new TargetHttp(name, limits, properties.tls(), https);
         this.client = new S3Client(http, properties, clock);
         this.listings = new S3Listings(client);
     }
@@ -359,7 +355,7 @@ public final class S3Target implements Target {
 
     @Override
     public void close() {
-        pool.dispose();
+        http.close();
     }
 
     private long nowSeconds() {
