@@ -60,6 +60,28 @@ class S3HeadersTests {
     }
 
     @Test
+    void lastModifiedBecomesTheTimestampReadByHandOrByTheFormatter() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(random.nextLong(0, 253_402_300_799L));
+            String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(java.time.ZoneOffset.UTC));
+            if (date.length() == 29) {
+                assertThat(S3Headers.fixdateSeconds(date)).as(date).isEqualTo(instant.getEpochSecond());
+            }
+            assertThat(S3Headers.timestamp(date)).as(date).isEqualTo(instant.getEpochSecond() + ".00000");
+        }
+        assertThat(S3Headers.timestamp("Sun, 06 Nov 1994 08:49:37 GMT")).isEqualTo("784111777.00000");
+        // Not the fixed form: the formatter's (a one-digit day, an offset), or nothing.
+        assertThat(S3Headers.fixdateSeconds("Sun, 6 Nov 1994 08:49:37 GMT")).isEqualTo(-1);
+        assertThat(S3Headers.timestamp("Sun, 6 Nov 1994 08:49:37 GMT")).isEqualTo("784111777.00000");
+        assertThat(S3Headers.timestamp("Sun, 06 Nov 1994 09:49:37 +0100")).isEqualTo("784111777.00000");
+        assertThat(S3Headers.fixdateSeconds("Sun, 31 Feb 1994 08:49:37 GMT")).isEqualTo(-1);
+        assertThat(S3Headers.fixdateSeconds("Sun, 06 Nox 1994 08:49:37 GMT")).isEqualTo(-1);
+        assertThat(S3Headers.fixdateSeconds("Sun, 06 Nov 19x4 08:49:37 GMT")).isEqualTo(-1);
+        assertThat(S3Headers.timestamp("yesterday")).isNull();
+    }
+
+    @Test
     void titlesAsPythonDoes() {
         assertThat(S3Headers.title("foo-bar_baz1qux")).isEqualTo("Foo-Bar_Baz1Qux");
         assertThat(S3Headers.title("ABC")).isEqualTo("Abc");
