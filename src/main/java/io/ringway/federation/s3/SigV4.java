@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,6 +35,22 @@ final class SigV4 {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
+    // Per thread (the event loops): getInstance looks the algorithm up among the providers each time.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final String accessKey;
     private final String secretKey;
@@ -41,8 +58,13 @@ final class SigV4 {
     private final String service;
     /** The signing key of the last day signed for: one derivation a day, not one a request. */
     private final AtomicReference<DayKey> dayKey = new AtomicReference<>(new DayKey("", new byte[0]));
+    /** The date stamp of the last second signed in: formatted once a second, not once a request. */
+    private volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, "");
 
     private record DayKey(String day, byte[] key) {
+    }
+
+    private record Stamp(long second, String text) {
     }
 
     SigV4(String accessKey, String secretKey, String region, String service) {
@@ -63,10 +85,10 @@ final class SigV4 {
      */
     Map<String, String> sign(String method, String canonicalPath, Map<String, String> query,
             Map<String, String> headers, String payloadHash, Instant now) {
-        String stamp = STAMP.format(now);
+        String stamp = stamp(now);
         String day = stamp.substring(0, 8);
         SortedMap<String, String> signed = new TreeMap<>();
-        headers.forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), value.strip().replaceAll(" +", " ")));
+        headers.forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), SPACES.matcher(value.strip()).replaceAll(" ")));
         signed.put("x-amz-date", stamp);
         signed.put("x-amz-content-sha256", payloadHash);
         String signedNames = String.join(";", signed.keySet());
@@ -81,6 +103,15 @@ final class SigV4 {
         return Map.of("x-amz-date", stamp, "x-amz-content-sha256", payloadHash,
                 "Authorization", ALGORITHM + " Credential=" + accessKey + "/" + scope + ", SignedHeaders="
                         + signedNames + ", Signature=" + signature);
+    }
+
+    private String stamp(Instant now) {
+        Stamp last = lastStamp;
+        if (last.second != now.getEpochSecond()) {
+            last = new Stamp(now.getEpochSecond(), STAMP.format(now));
+            lastStamp = last;
+        }
+        return last.text;
     }
 
     private byte[] signingKey(String day) {
@@ -131,19 +162,15 @@ final class SigV4 {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
     }
