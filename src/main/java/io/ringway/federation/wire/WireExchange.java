@@ -193,6 +193,8 @@ final class WireExchange implements WireChannel.Listener, RemoteResponse.Body {
         answered = true;
         cancelHeadTimer();
         keepAlive = HttpUtil.isKeepAlive(response);
+        // A copy: a view over Netty's headers (Netty4HeadersAdapter) measured no cheaper, its
+        // iteration building name sets where the readers iterate.
         HttpHeaders headers = new HttpHeaders();
         response.headers().forEach(header -> headers.add(header.getKey(), header.getValue()));
         answer = new WireBody(this);
