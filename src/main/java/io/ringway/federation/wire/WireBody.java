@@ -16,10 +16,12 @@ import reactor.core.publisher.Operators;
 
 /**
  * An answer's body as it comes off the connection, to one subscriber, only as fast as it asks:
- * the connection reads from the socket only while the subscriber wants more than what came
- * already ({@link #wantsMore()}). What arrives before the subscriber asks for it (the head and a
- * short body come in one read) waits here. Its state is touched on the connection's event loop
- * only; the subscriber's requests and cancel are passed there.
+ * what arrives before the subscriber asks for it (the head and a short body come in one read)
+ * waits here, and when something still waits at the end of a read the connection stops reading
+ * ({@link #backlogged()}), until the subscriber took it all. So at most one read's worth waits
+ * (Netty's reads of up to 16 buffers at a time), and a short answer read whole in one read never
+ * stops the connection. Its state is touched on the connection's event loop only; the
+ * subscriber's requests and cancel are passed there.
  */
 final class WireBody extends Flux<DataBuffer> implements Subscription {
 
@@ -59,7 +61,9 @@ final class WireBody extends Flux<DataBuffer> implements Subscription {
             exchange.onLoop(() -> {
                 demand = Operators.addCap(demand, n);
                 deliver();
-                exchange.readIfWanted();
+                if (arrived.isEmpty()) {
+                    exchange.reading(true);
+                }
             });
         }
     }
@@ -84,6 +88,11 @@ final class WireBody extends Flux<DataBuffer> implements Subscription {
         deliver();
     }
 
+    /** Whether what came waits for the subscriber to ask: the connection should stop reading. */
+    boolean backlogged() {
+        return !done && !arrived.isEmpty();
+    }
+
     /** The body's end. */
     void ended() {
         ended = true;
@@ -98,11 +107,6 @@ final class WireBody extends Flux<DataBuffer> implements Subscription {
         failure = error;
         discard();
         deliver();
-    }
-
-    /** Whether the subscriber waits for more than what came: the connection should read. */
-    boolean wantsMore() {
-        return !done && !ended && failure == null && demand > 0 && arrived.isEmpty();
     }
 
     /** Drops what waits here, the subscriber gone or never to come. */

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One HTTP/1.1 connection to a target, at the end of its pipeline (after the HTTP codec). It
  * hands what the target sends to the exchange using it and waits in {@link WirePool} between
- * exchanges. While it waits it reads on its own, so that a close by the target takes it out of
- * the pool at once; an answer nobody asked for closes it. While an exchange uses it, it reads
- * only when that exchange asks ({@link #read()}).
+ * exchanges. It reads as long as nobody holds it back ({@link #reading}): while it waits, so that
+ * a close by the target takes it out of the pool at once (an answer nobody asked for closes it);
+ * while an exchange uses it, until that exchange's reader falls behind. An answer read in one go
+ * so never stops reading, which costs a system call each time on epoll.
  */
 final class WireChannel extends ChannelInboundHandlerAdapter {
 
@@ -24,7 +25,7 @@ final class WireChannel extends ChannelInboundHandlerAdapter {
         /** A part of the answer; released after this returns. */
         void onMessage(HttpObject message);
 
-        /** The end of one read from the socket: the time to ask for the next, if wanted. */
+        /** The end of one read from the socket (of up to 16 buffers). */
         void onReadComplete();
 
         /** The connection takes writes again. */
@@ -65,23 +66,23 @@ final class WireChannel extends ChannelInboundHandlerAdapter {
         return idleSinceNanos;
     }
 
-    /** Gives the connection to an exchange, which reads from now on only when it asks. */
+    /** Gives the connection to an exchange. */
     void lease(Listener user) {
         listener = requireNonNull(user, "user");
-        channel.config().setAutoRead(false);
     }
 
-    /** Takes it back from its exchange, from now on a kept one. */
+    /** Takes it back from its exchange, from now on a kept one (reading, whatever its exchange left). */
     void idle(long nowNanos) {
         listener = null;
         reused = true;
         idleSinceNanos = nowNanos;
-        channel.config().setAutoRead(true);
+        reading(true);
     }
 
-    /** Asks for one more read from the socket. */
-    void read() {
-        channel.read();
+    /** Reads from the socket as data comes ({@code true}), or stops until told again. */
+    void reading(boolean on) {
+        // A no-op when unchanged; a change is an epoll_ctl.
+        channel.config().setAutoRead(on);
     }
 
     void close() {

@@ -122,7 +122,6 @@ final class WireExchange implements WireChannel.Listener, RemoteResponse.Body {
             wire.channel().write(head).addListener(failedWrite());
             upload.start();
         }
-        wire.read();
     }
 
     private ChannelFutureListener failedWrite() {
@@ -206,14 +205,16 @@ final class WireExchange implements WireChannel.Listener, RemoteResponse.Body {
 
     @Override
     public void onReadComplete() {
-        readIfWanted();
+        WireBody body = answer;
+        if (body != null && body.backlogged()) {
+            reading(false);
+        }
     }
 
-    /** Reads on while the answer's head is awaited, or its reader wants more than what came. */
-    void readIfWanted() {
-        WireBody body = answer;
-        if (!over && (!answered || body != null && body.wantsMore())) {
-            wire.read();
+    /** Resumes ({@code true}) or stops reading the answer: its reader took all that came, or not. */
+    void reading(boolean on) {
+        if (!over) {
+            wire.reading(on);
         }
     }
 
@@ -391,7 +392,6 @@ final class WireExchange implements WireChannel.Listener, RemoteResponse.Body {
                 stopped = true;
                 wire.channel().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(failedWrite());
                 requestSent();
-                readIfWanted();
             });
         }
 

@@ -159,6 +159,8 @@ public final class WirePool implements AutoCloseable {
                     connection.addHandlerLast("http-codec", new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK));
                     connection.addHandlerLast("target-answers", wire);
                     channel.closeFuture().addListener(closed -> closedOne());
+                    // Reactor Netty reads only on its inbound's demand; here the answers go to our handler.
+                    wire.reading(true);
                     return wire;
                 });
     }
