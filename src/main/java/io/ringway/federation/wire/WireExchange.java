@@ -241,29 +241,19 @@ final class WireExchange implements WireChannel.Listener, RemoteResponse.Body {
 
     /** The whole answer came: the connection is kept when the whole request went out and the target keeps it. */
     private void finish() {
-        if (over) {
+        if (!stop()) {
             return;
         }
-        over = true;
-        cancelHeadTimer();
         if (sent && keepAlive) {
             pool.release(wire);
         } else {
-            if (upload != null) {
-                upload.cancel();
-            }
             wire.close();
         }
     }
 
     private void fail(Throwable error) {
-        if (over) {
+        if (!stop()) {
             return;
-        }
-        over = true;
-        cancelHeadTimer();
-        if (upload != null) {
-            upload.cancel();
         }
         if (!headOver) {
             headOver = true;
@@ -279,15 +269,26 @@ final class WireExchange implements WireChannel.Listener, RemoteResponse.Body {
         if (answer != null) {
             answer.discard();
         }
+        if (stop()) {
+            wire.close();
+        }
+    }
+
+    /**
+     * Ends this exchange's use of the connection, once: no answer timer, no more of the body sent;
+     * the caller then gives the connection back or closes it. False when it had ended already.
+     */
+    private boolean stop() {
         if (over) {
-            return;
+            return false;
         }
         over = true;
         cancelHeadTimer();
-        if (upload != null) {
+        if (upload != null && !sent) {
+            // A body sent whole is not cancelled: its source (the client's request) ended cleanly.
             upload.cancel();
         }
-        wire.close();
+        return true;
     }
 
     private void cancelHeadTimer() {
