@@ -127,7 +127,7 @@ public final class WirePool implements AutoCloseable {
         }).doOnDiscard(WireChannel.class, WireChannel::close);
     }
 
-    /** A new connection to {@code origin}, never a kept one (one of the most that may be open). */
+    /** A new connection to {@code origin} while one more may be open, else one as {@link #acquire} gives it. */
     Mono<WireChannel> connectNew(Origin origin) {
         return Mono.defer(() -> reserve() ? connect(origin) : acquire(origin));
     }
