@@ -43,14 +43,13 @@ final class SwiftTarget implements Target {
     SwiftTarget(String name, TargetProperties properties, TargetLimits limits, TargetGuard guard) {
         this.name = requireNonNull(name, "name");
         this.properties = requireNonNull(properties, "properties");
+        boolean https = isHttps(properties.authUrl()) || isHttps(properties.storageUrl());
         this.pool = TargetClients.pool(name, limits);
-        this.http = TargetClients.client(pool, limits, properties.tls(), isHttps(properties.authUrl())
-                || isHttps(properties.storageUrl()));
+        this.http = TargetClients.client(pool, limits, properties.tls(), https);
         this.responseTimeout = requireNonNull(limits.responseTimeout(), "responseTimeout");
         this.auth = new SwiftAuth(name, properties, http, responseTimeout);
         this.guard = requireNonNull(guard, "guard");
-        this.exchanges = new TargetHttp(name, limits, properties.tls(), isHttps(properties.authUrl())
-                || isHttps(properties.storageUrl()));
+        this.exchanges = new TargetHttp(name, limits, properties.tls(), https);
     }
 
     @Override

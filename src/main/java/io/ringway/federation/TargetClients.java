@@ -3,6 +3,7 @@ package io.ringway.federation;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
@@ -19,7 +21,11 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.TcpClient;
 
-/** A target's own connection pool and HTTP client, with its timeouts and trust. */
+/**
+ * What reaches a target, with its timeouts and trust: the {@link TcpClient}s its requests'
+ * connections are opened with ({@link TargetHttp}), and a Reactor Netty pool and HTTP client for
+ * the rare exchanges outside them (a Swift target's auth, its health probe).
+ */
 public final class TargetClients {
 
     /** Bodies in buffers of up to 64 KiB, as from storage nodes. */
@@ -43,9 +49,8 @@ public final class TargetClients {
      * target hands out when configured with http ones gets Reactor Netty's default: the JVM's trust).
      */
     public static HttpClient client(ConnectionProvider pool, TargetLimits limits, TargetProperties.Tls tls, boolean https) {
-        int connectMillis = Math.toIntExact(Objects.requireNonNull(limits.connectTimeout(), "connectTimeout").toMillis());
         HttpClient client = HttpClient.create(pool)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis(limits))
                 .followRedirect(false)
                 .keepAlive(true)
                 .headers(headers -> headers.set("User-Agent", "ringway-federation"))
@@ -54,23 +59,14 @@ public final class TargetClients {
             return client;
         }
         SslContext ssl = sslContext(tls);
-        if (!tls.verify()) {
-            return client.secure(spec -> spec.sslContext(ssl).handlerConfigurator(handler -> {
-                SSLEngine engine = handler.engine();
-                SSLParameters parameters = engine.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm(null);
-                engine.setSSLParameters(parameters);
-            }));
-        }
-        return client.secure(spec -> spec.sslContext(ssl));
+        return client.secure(spec -> spec.sslContext(ssl).handlerConfigurator(hostCheck(tls)));
     }
 
     /** What opens a target's connections (for {@link TargetHttp}), with its connect timeout, on the HTTP event loops. */
     static TcpClient tcp(TargetLimits limits) {
-        int connectMillis = Math.toIntExact(Objects.requireNonNull(limits.connectTimeout(), "connectTimeout").toMillis());
         return TcpClient.create(ConnectionProvider.newConnection())
                 .runOn(HttpResources.get())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis);
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis(limits));
     }
 
     /**
@@ -79,12 +75,21 @@ public final class TargetClients {
      */
     static TcpClient tls(TargetLimits limits, TargetProperties.Tls tls) {
         SslContext ssl = sslContext(tls);
-        return tcp(limits).secure(spec -> spec.sslContext(ssl).handlerConfigurator(handler -> {
+        return tcp(limits).secure(spec -> spec.sslContext(ssl).handlerConfigurator(hostCheck(tls)));
+    }
+
+    private static int connectMillis(TargetLimits limits) {
+        return Math.toIntExact(Objects.requireNonNull(limits.connectTimeout(), "connectTimeout").toMillis());
+    }
+
+    /** The certificate's host name checked against the target's, unless verification is off. */
+    private static Consumer<SslHandler> hostCheck(TargetProperties.Tls tls) {
+        return handler -> {
             SSLEngine engine = handler.engine();
             SSLParameters parameters = engine.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm(tls.verify() ? "HTTPS" : null);
             engine.setSSLParameters(parameters);
-        }));
+        };
     }
 
     private static SslContext sslContext(TargetProperties.Tls tls) {
