@@ -177,8 +177,9 @@ final class WireExchange implements WireChannel.Listener, RemoteResponse.Body {
             }
             if (message instanceof LastHttpContent) {
                 complete = true;
-                body.ended();
+                // The connection first goes back: whoever the body's end wakes finds it kept.
                 finish();
+                body.ended();
             }
         }
     }
