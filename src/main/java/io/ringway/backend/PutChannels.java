@@ -150,7 +150,7 @@ final class PutChannels implements AutoCloseable {
         long now = System.nanoTime();
         PutChannel put;
         while ((put = waiting.pollLast()) != null) {
-            if (put.channel().isActive() && now - put.idleSinceNanos() < maxIdleNanos) {
+            if (put.usable(now, maxIdleNanos)) {
                 return put;
             }
             put.channel().close();

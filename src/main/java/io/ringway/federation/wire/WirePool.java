@@ -210,7 +210,7 @@ public final class WirePool implements AutoCloseable {
         long now = System.nanoTime();
         WireChannel wire;
         while ((wire = waiting.pollLast()) != null) {
-            if (wire.channel().isActive() && now - wire.idleSinceNanos() < maxIdleNanos) {
+            if (wire.usable(now, maxIdleNanos)) {
                 return wire;
             }
             wire.close();
