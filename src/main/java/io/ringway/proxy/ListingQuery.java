@@ -2,9 +2,7 @@ package io.ringway.proxy;
 
 import io.ringway.api.error.GatewayException;
 import io.ringway.swift.PythonText;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import io.ringway.swift.SwiftRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,15 +80,7 @@ public final class ListingQuery {
     }
 
     private static boolean decodes(byte[] value) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return SwiftRules.decodeUtf8(value) != null;
     }
 
     private static String decode(String raw) {

@@ -1,5 +1,6 @@
 package io.ringway.swift;
 
+import io.ringway.swift.listing.PythonJson;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -135,26 +136,9 @@ public final class PythonText {
 
     /** {@code json.dumps(value)} with Python's default {@code ensure_ascii=True}. */
     public static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder(value.length() + 2);
+        PythonJson.string(out, value);
+        return out.toString();
     }
 
     private static int hex(byte b) {

@@ -59,19 +59,21 @@ public final class SwiftRules {
 
     /** Swift's {@code check_utf8} on bytes: non-empty valid UTF-8 without NUL (Swift's reserved byte). */
     public static boolean isUtf8(byte[] bytes) {
-        if (bytes.length == 0) {
-            return false;
-        }
+        String decoded = bytes.length == 0 ? null : decodeUtf8(bytes);
+        return decoded != null && decoded.indexOf('\0') < 0;
+    }
+
+    /** {@code bytes} decoded as UTF-8 as Python 3 decodes them, or null where it would raise. */
+    public static @Nullable String decodeUtf8(byte[] bytes) {
         try {
             // Java's decoder rejects encoded surrogates as Python 3's does.
-            String decoded = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            return decoded.indexOf('\0') < 0;
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 

@@ -1,9 +1,7 @@
 package io.ringway.middleware.listingformats;
 
+import io.ringway.swift.SwiftRules;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +57,11 @@ final class FormatQuery {
         if (value == null) {
             return null;
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("\"format\" parameter not valid UTF-8", e);
+        String decoded = SwiftRules.decodeUtf8(value);
+        if (decoded == null) {
+            throw new IllegalArgumentException("\"format\" parameter not valid UTF-8");
         }
+        return decoded;
     }
 
     /** The query with every {@code format} replaced by one {@code format=json} at the end. */

@@ -1,9 +1,7 @@
 package io.ringway.storage.db;
 
+import io.ringway.swift.SwiftRules;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,15 +48,11 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String decoded = SwiftRules.decodeUtf8(value);
+        if (decoded == null) {
             throw BackendHttpException.plain(400, "\"" + name + "\" parameter not valid UTF-8");
         }
+        return decoded;
     }
 
     public String get(String name, String fallback) {

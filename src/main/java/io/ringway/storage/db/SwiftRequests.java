@@ -1,10 +1,7 @@
 package io.ringway.storage.db;
 
+import io.ringway.swift.SwiftRules;
 import io.ringway.swift.Timestamp;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -42,12 +39,7 @@ public final class SwiftRequests {
      * @throws BackendHttpException 412 {@code Invalid UTF8 or contains NULL}
      */
     public static void checkPathUtf8(String rawPath) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(QueryParams.unquotePath(rawPath)));
-        } catch (CharacterCodingException e) {
+        if (SwiftRules.decodeUtf8(QueryParams.unquotePath(rawPath)) == null) {
             throw new BackendHttpException(412, "Invalid UTF8 or contains NULL");
         }
     }
