@@ -60,7 +60,7 @@ public final class ListingQuery {
     public void requireUtf8(List<String> names) {
         for (String name : names) {
             byte[] value = values.get(name);
-            if (value != null && !decodes(value)) {
+            if (value != null && SwiftRules.decodeUtf8(value) == null) {
                 throw GatewayException.plain(400, "\"" + name + "\" parameter not valid UTF-8", null);
             }
         }
@@ -77,10 +77,6 @@ public final class ListingQuery {
             query.append(pair).append('&');
         }
         return query.append("format=json").toString();
-    }
-
-    private static boolean decodes(byte[] value) {
-        return SwiftRules.decodeUtf8(value) != null;
     }
 
     private static String decode(String raw) {
